@@ -1,0 +1,115 @@
+"""The extraction core: `extract(article) -> list[Event]`, pure and Kafka-free.
+
+A fast trigger gate picks the sentences worth analysing; per-type rules (wired in
+`rules.RULES`) turn them into candidates; `merge` folds mentions of one real event into one
+event with every evidence sentence. No I/O, no clock, no environment.
+"""
+
+import hashlib
+
+from pydantic import TypeAdapter
+
+from schemas.article import RawArticle
+from schemas.events import Event, EventAdapter, Evidence
+from services.extract.candidate import Candidate
+from services.extract.context import Compiled, build_context, default_compiled
+from services.extract.merge import merge
+from services.extract.rules import RULES
+
+EXTRACTOR_VERSION = "0.1.0"
+DEFAULT_MIN_CONFIDENCE = 0.5
+STATUS_ORDER = {"nomination": ("withdrawn", "rejected", "confirmed", "nominated")}
+CODES = {
+    ("call", None): ("041", "CONSULT"),
+    ("tariff", "threatened"): ("1312", "THREATEN"),
+    ("tariff", "paused"): ("085", "CONCEDE"),
+    ("tariff", "lifted"): ("085", "CONCEDE"),
+    ("tariff", None): ("163", "SANCTION"),
+    ("ban", "threatened"): ("1312", "THREATEN"),
+    ("ban", "lifted"): ("085", "CONCEDE"),
+    ("ban", "struck_down"): ("085", "CONCEDE"),
+    ("ban", None): ("163", "SANCTION"),
+    ("nomination", None): (None, None),
+}
+
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "EXTRACTOR_VERSION", "extract"]
+
+
+def extract(article: RawArticle, compiled: Compiled | None = None) -> list[Event]:
+    """All diplomatic events asserted by one article; `[]` when there are none."""
+    compiled = compiled or default_compiled()
+    if not compiled.gate.search(article.body):
+        return []
+    ctx = build_context(article, compiled)
+    candidates: list[Candidate] = []
+    for sentence in ctx.sentences:
+        for kind, triggers in compiled.triggers.items():
+            exclude = compiled.excludes[kind]
+            for rule_id, weight, pattern in triggers:
+                hit = pattern.search(sentence.text)
+                if hit is None:
+                    continue
+                if exclude is not None and exclude.search(sentence.text):
+                    break
+                found = RULES[kind](ctx, sentence, hit, rule_id, weight)
+                candidates.extend(found)
+                if found:
+                    break
+    return [_build(article, group) for group in merge(candidates)]
+
+
+def _build(article: RawArticle, group: list[Candidate]) -> Event:
+    best = max(group, key=lambda c: c.confidence)
+    kind = best.event_type
+    fields = dict(best.fields)
+    status = _status(kind, group, best)
+    if kind == "tariff":
+        fields["targets"] = sorted({t for c in group for t in c.fields["targets"]})
+        fields["rate_percent"] = next((c.fields["rate_percent"] for c in group
+                                       if c.fields["rate_percent"] is not None), None)
+        fields["retaliation"] = any(c.fields["retaliation"] for c in group)
+    elif kind == "ban":
+        fields["aliases"] = sorted({a for c in group for a in c.fields["aliases"]}
+                                   - {fields["subject"]})
+    elif kind == "call":
+        fields["participants"] = _union_participants(group)
+    cameo, plover = CODES.get((kind, status)) or CODES[(kind, None)]
+    evidence = []
+    for cand in group:
+        if all(e.start != cand.sentence.start for e in evidence):
+            s = cand.sentence
+            evidence.append(Evidence(text=s.text, start=s.start, end=s.end, rule=cand.rule))
+    confidence = min(0.99, best.confidence + 0.05 * (len(evidence) - 1))
+    identity = "|".join(str(part) for part in best.key)
+    event_id = hashlib.sha256(f"{article.id}|{identity}|{status}".encode()).hexdigest()[:32]
+    return EventAdapter.validate_python({
+        "event_type": kind, "event_id": event_id, "article_id": article.id,
+        "source": article.source, "url": article.url, "published_at": article.published_at,
+        "event_date": best.event_date, "status": status, "confidence": round(confidence, 3),
+        "evidence": evidence, "extractor_version": EXTRACTOR_VERSION, "cameo": cameo,
+        "plover": plover, **fields,
+    })
+
+
+def _status(kind: str, group: list[Candidate], best: Candidate) -> str:
+    order = STATUS_ORDER.get(kind)
+    if not order:
+        return best.status
+    present = {c.status for c in group}
+    return next(s for s in order if s in present)
+
+
+def _union_participants(group: list[Candidate]) -> list[dict]:
+    parties: list[dict] = []
+    for cand in group:
+        for p in cand.fields["participants"]:
+            if p["name"] is None and any(q["country"] == p["country"] for q in parties):
+                continue
+            same = next((q for q in parties if q["name"] == p["name"]), None)
+            if same is None:
+                parties = [q for q in parties if not (q["name"] is None and q["country"] == p["country"])]
+                parties.append(p)
+    return parties
+
+
+EventListAdapter: TypeAdapter[list[Event]] = TypeAdapter(list[Event])

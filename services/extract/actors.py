@@ -1,0 +1,185 @@
+"""Actor recognition: countries, bodies and officials, normalised to ISO3 and canonical names.
+
+One compiled alternation of every alias finds mentions; officials resolve by the article's
+date (roles carry dates in office), and "the Chinese leader" style references resolve to
+the office holder on that date.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from services.extract.lexicon import Lexicon, PersonEntry, default_lexicon
+
+MentionKind = Literal["country", "person"]
+SURNAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "VNM", "HKG"})
+HONORIFICS = (
+    "President", "Prime Minister", "Premier", "Chancellor", "Foreign Minister", "Minister",
+    "Secretary", "Mr.", "Mrs.", "Ms.", "Dr.", "Vice President", "Vice Premier", "Senator",
+    "Sen.", "Ambassador", "Commissioner", "Governor", "Gov.", "Chairman", "Chair",
+    "Secretary of State", "Trade Representative", "Treasury Secretary", "Commerce Secretary",
+    "Commerce Minister", "Trade Minister", "Finance Minister", "Defence Minister",
+    "Defense Secretary", "Crown Prince", "King", "Queen", "Shri", "Mr", "Ms", "Mrs",
+)
+OFFICE_WORDS = {
+    "president": ("head_of_state", "head_of_government"),
+    "leader": ("head_of_state", "head_of_government"),
+    "prime minister": ("head_of_government", "head_of_state"),
+    "premier": ("head_of_government", "head_of_state"),
+    "chancellor": ("head_of_government",),
+    "foreign minister": ("foreign_minister",),
+    "secretary of state": ("foreign_minister",),
+    "trade minister": ("trade_minister",),
+    "commerce minister": ("trade_minister",),
+    "finance minister": ("finance_minister",),
+}
+_NAME_WORD = r"(?:[A-Z][a-zà-ÿğşıç'’\-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)"
+_TITLED = re.compile(
+    r"(?<![\w])(?:" + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+    + r")\s+(" + _NAME_WORD + r"(?:[ ·\-]" + _NAME_WORD + r"){0,3})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text naming a country, body or person."""
+
+    start: int
+    end: int
+    kind: MentionKind
+    iso3: str | None
+    name: str | None = None
+    role: str | None = None
+    titled: bool = False
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    """Compiled matchers over the actor lexicon."""
+
+    pattern: re.Pattern
+    countries: dict[str, str]
+    people: dict[str, tuple[PersonEntry, ...]]
+    office_pattern: re.Pattern
+    demonym_of: dict[str, str]
+
+    def find(self, text: str, day: dt.date, offset: int = 0) -> list[Mention]:
+        """Every actor mention in `text`, people resolved to who held office on `day`."""
+        mentions: list[Mention] = []
+        for match in self.pattern.finditer(text):
+            alias = match.group(0)
+            start, end = match.start() + offset, match.end() + offset
+            if alias in self.people:
+                person = pick_person(self.people[alias], day)
+                mentions.append(Mention(start, end, "person", person.country, person.name,
+                                        role_on(person, day)))
+            else:
+                mentions.append(Mention(start, end, "country", self.countries[alias]))
+        mentions.extend(self._offices(text, day, offset, mentions))
+        mentions.extend(self._titled_unknown(text, offset, mentions))
+        people = [m for m in mentions if m.kind == "person"]
+        kept = [m for m in mentions if m.kind == "person" or not any(
+            p.start <= m.start and m.end <= p.end for p in people)]
+        return sorted(kept, key=lambda m: m.start)
+
+    def _offices(self, text, day, offset, known) -> list[Mention]:
+        """'the Chinese leader', 'President of the Russian Federation' -> office holder."""
+        out = []
+        for match in self.office_pattern.finditer(text):
+            alias = match.group("c1") or match.group("c2")
+            office = (match.group("o1") or match.group("o2")).lower()
+            start, end = match.start() + offset, match.end() + offset
+            if any(m.kind == "person" and start <= m.start < end + 2 for m in known):
+                continue
+            if match.group("c1") and re.match(r"\s+[A-Z]", text[match.end():match.end() + 2]):
+                continue  # "Chinese President Xi": the name follows, found by the lexicon
+            iso3 = self.countries.get(alias) or self.demonym_of.get(alias)
+            holder = self.office_holder(iso3, OFFICE_WORDS.get(office, ()), day)
+            if holder:
+                out.append(Mention(start, end, "person", iso3, holder.name, role_on(holder, day)))
+        return out
+
+    def _titled_unknown(self, text, offset, known) -> list[Mention]:
+        """'Foreign Minister Ana Perez': a person outside the lexicon, country unknown."""
+        out = []
+        for match in _TITLED.finditer(text):
+            start, end = match.start(1) + offset, match.end(1) + offset
+            if any(m.start < end and start < m.end for m in known):
+                continue
+            name = match.group(1).replace("·", " ")
+            out.append(Mention(start, end, "person", None, name, titled=True))
+        return out
+
+    def office_holder(self, iso3: str | None, kinds: tuple[str, ...], day: dt.date):
+        """The person who held one of `kinds` of office for `iso3` on `day`, if known."""
+        if not iso3:
+            return None
+        for kind in kinds:
+            for people in self.people.values():
+                for person in people:
+                    if person.country == iso3 and any(
+                        r.kind == kind and r.held_on(day) for r in person.roles
+                    ):
+                        return person
+        return None
+
+
+def role_on(person: PersonEntry, day: dt.date) -> str | None:
+    """The role `person` held on `day`, if any."""
+    return next((r.role for r in person.roles if r.held_on(day)), None)
+
+
+def pick_person(candidates: tuple[PersonEntry, ...], day: dt.date) -> PersonEntry:
+    """Among people sharing an alias, prefer the one in office on `day`."""
+    for person in candidates:
+        if any(r.held_on(day) for r in person.roles):
+            return person
+    return candidates[0]
+
+
+def _person_aliases(person: PersonEntry) -> set[str]:
+    tokens = person.name.split()
+    surname = tokens[0] if person.country in SURNAME_FIRST else tokens[-1]
+    aliases = {person.name, surname, *person.aliases}
+    for role in person.roles:
+        aliases.add(f"{role.role} {surname}")
+    return {a for a in aliases if len(a) > 1}
+
+
+def build_index(lexicon: Lexicon) -> ActorIndex:
+    """Compile the actor matchers from a lexicon."""
+    countries: dict[str, str] = {}
+    demonym_of: dict[str, str] = {}
+    for entry in lexicon.countries:
+        for alias in (*entry.names, *entry.metonyms, *entry.demonyms):
+            countries.setdefault(alias, entry.iso3)
+        for alias in entry.demonyms:
+            demonym_of.setdefault(alias, entry.iso3)
+    people: dict[str, list[PersonEntry]] = {}
+    for person in lexicon.people:
+        for alias in _person_aliases(person):
+            if alias not in countries:
+                people.setdefault(alias, []).append(person)
+    aliases = sorted({*countries, *people}, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w]|\.\w)"
+    )
+    place = "|".join(re.escape(a) for a in sorted(countries, key=len, reverse=True))
+    offices = "|".join(sorted(OFFICE_WORDS, key=len, reverse=True))
+    office_pattern = re.compile(
+        rf"(?:the )?(?P<c1>{place})(?:'s)? (?P<o1>{offices})\b"
+        rf"|\b(?P<o2>{offices.title()}|{offices}) of (?:the )?(?P<c2>{place})\b"
+    )
+    return ActorIndex(
+        pattern=pattern, countries=countries,
+        people={k: tuple(v) for k, v in people.items()},
+        office_pattern=office_pattern, demonym_of=demonym_of,
+    )
+
+
+@cache
+def default_index() -> ActorIndex:
+    """The index over the bundled lexicon, built once per process."""
+    return build_index(default_lexicon())

@@ -1,0 +1,21 @@
+"""A mention-level finding before merging: one rule, one sentence."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from services.extract.text import Sentence
+
+
+@dataclass
+class Candidate:
+    """One event mention found by a rule in one sentence."""
+
+    event_type: str
+    key: tuple
+    status: str
+    fields: dict
+    sentence: Sentence
+    rule: str
+    confidence: float
+    event_date: dt.date | None = None
+    extra_sentences: list[tuple[Sentence, str]] = field(default_factory=list)

@@ -1,0 +1,112 @@
+"""Per-article analysis shared by the event rules: sentences, trigger hits and actors."""
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from schemas.article import RawArticle
+from services.extract.actors import ActorIndex, Mention, build_index
+from services.extract.dates import dateline_date
+from services.extract.lexicon import Lexicon, default_lexicon
+from services.extract.text import Sentence, split_sentences
+
+EVENT_TYPES = ("call", "tariff", "ban", "nomination")
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+(?: [A-Z]\.)?) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """Regexes compiled once from the lexicon."""
+
+    lexicon: Lexicon
+    actors: ActorIndex
+    gate: re.Pattern
+    triggers: dict[str, list[tuple[str, float, re.Pattern]]]
+    excludes: dict[str, re.Pattern | None]
+    status: dict[str, list[tuple[str, re.Pattern]]]
+    positions: list[tuple[str, bool, str | None, re.Pattern]]
+    entities: re.Pattern
+    entity_info: dict[str, tuple[str, str | None, str]]
+
+
+def _words(pattern: str) -> str:
+    return rf"(?<![\w-])(?:{pattern})(?![\w])"
+
+
+def compile_lexicon(lexicon: Lexicon) -> Compiled:
+    """Compile every pattern in `lexicon`."""
+    triggers, excludes, status = {}, {}, {}
+    for kind, spec in lexicon.triggers.items():
+        triggers[kind] = [(t.id, t.weight, re.compile(_words(t.pattern), re.I)) for t in spec.triggers]
+        excludes[kind] = (re.compile(_words("|".join(spec.exclude)), re.I)
+                          if spec.exclude else None)
+        status[kind] = [(c.status, re.compile(_words(c.pattern), re.I)) for c in spec.status]
+    gate = re.compile("|".join(_words(t.pattern) for s in lexicon.triggers.values()
+                               for t in s.triggers), re.I)
+    positions = [
+        (p.name, p.ambassador, p.country,
+         re.compile(_words("|".join(p.patterns)), 0 if p.ambassador else re.I))
+        for p in lexicon.positions
+    ]
+    entity_info = {}
+    for e in lexicon.entities:
+        for alias in (e.name, *e.aliases):
+            entity_info[alias] = (e.name, e.country, e.kind)
+    entities = re.compile(_words("|".join(re.escape(a) for a in
+                                          sorted(entity_info, key=len, reverse=True))))
+    return Compiled(lexicon, build_index(lexicon),
+                    gate, triggers, excludes, status, positions, entities, entity_info)
+
+
+@cache
+def default_compiled() -> Compiled:
+    """The compiled bundled lexicon, once per process."""
+    return compile_lexicon(default_lexicon())
+
+
+@dataclass
+class ArticleContext:
+    """What every rule needs to know about one article."""
+
+    article: RawArticle
+    compiled: Compiled
+    sentences: list[Sentence]
+    reference: dt.date
+    _mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    _full_names: dict[str, str] | None = None
+
+    def mentions(self, sentence: Sentence) -> list[Mention]:
+        """Actor mentions in one sentence (offsets into the body), computed once."""
+        if sentence.index not in self._mentions:
+            self._mentions[sentence.index] = self.compiled.actors.find(
+                sentence.text, self.reference, sentence.start)
+        return self._mentions[sentence.index]
+
+    def main_country(self) -> str | None:
+        """The country named most often in the sentences analysed so far."""
+        counts: dict[str, int] = {}
+        for mentions in self._mentions.values():
+            for m in mentions:
+                if m.iso3:
+                    counts[m.iso3] = counts.get(m.iso3, 0) + 1
+        return max(counts, key=counts.get) if counts else None
+
+    def full_names(self) -> dict[str, str]:
+        """Surname -> the full name the article first gave it ('Gaetz' -> 'Matt Gaetz')."""
+        if self._full_names is None:
+            self._full_names = {}
+            for match in _FULL_NAME.finditer(self.article.body):
+                self._full_names.setdefault(match.group(2), f"{match.group(1)} {match.group(2)}")
+        return self._full_names
+
+    def title_mentions(self) -> list[Mention]:
+        """Actor mentions in the headline (offsets into the title)."""
+        return self.compiled.actors.find(self.article.title, self.reference)
+
+
+def build_context(article: RawArticle, compiled: Compiled) -> ArticleContext:
+    """Split the article and fix its reference date (dateline, else publication date)."""
+    published = article.published_at.date()
+    reference = dateline_date(article.body, published) or published
+    return ArticleContext(article, compiled, split_sentences(article.body), reference)

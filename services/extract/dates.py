@@ -1,0 +1,89 @@
+"""Resolve date expressions in a sentence against the article's reference date."""
+
+import datetime as dt
+import re
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")), start=1)
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(m.title() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_PATTERNS = (
+    ("month_day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")),
+    ("day_month", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b")),
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b")),
+    ("weekday", re.compile(r"\b(?:on |last |late on |early on |this |(?:late |early )?)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)),
+    ("ordinal", re.compile(r"\bon the (?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.I)),
+    ("yesterday", re.compile(r"\byesterday\b|\blast night\b", re.I)),
+    ("today", re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier (?:today|in the day))\b", re.I)),
+)
+_VAGUE = re.compile(
+    r"\b(?:last|previous|past) (?:week|month|year)|\bin (?:19|20)\d{2}\b|\b(?:weeks|months|years) (?:ago|earlier|before)\b"
+    r"|\bearlier this (?:week|month|year)|\bsince (?:19|20)\d{2}\b",
+    re.I,
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40},?\s+(?:\(\w+\)\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})\b")
+
+
+def dateline_date(body: str, published: dt.date) -> dt.date | None:
+    """The date in a wire dateline such as 'OTTAWA, May 31 (Wire) -', if present."""
+    match = _DATELINE.match(body[:80])
+    if not match:
+        return None
+    return _month_day(MONTHS[match.group("month").lower()], int(match.group("day")), None, published)
+
+
+def resolve(sentence: str, reference: dt.date) -> tuple[dt.date | None, bool]:
+    """The date a sentence refers to and whether it was explicit; (None, True) if vague."""
+    for kind, pattern in _PATTERNS:
+        match = pattern.search(sentence)
+        if match:
+            day = _resolve_match(kind, match, reference)
+            if day is not None:
+                return day, True
+    if _VAGUE.search(sentence):
+        return None, True
+    return None, False
+
+
+def _resolve_match(kind: str, match: re.Match, ref: dt.date) -> dt.date | None:
+    groups = match.groupdict()
+    try:
+        if kind in ("month_day", "day_month"):
+            year = int(groups["year"]) if groups.get("year") else None
+            return _month_day(MONTHS[groups["month"].lower()], int(groups["day"]), year, ref)
+        if kind == "iso":
+            return dt.date(int(groups["year"]), int(groups["mon"]), int(groups["day"]))
+        if kind == "weekday":
+            back = (ref.weekday() - WEEKDAYS.index(groups["weekday"].lower())) % 7
+            return ref - dt.timedelta(days=back)
+        if kind == "ordinal":
+            day = dt.date(ref.year, ref.month, int(groups["day"]))
+            if day > ref:
+                previous = ref.replace(day=1) - dt.timedelta(days=1)
+                day = previous.replace(day=int(groups["day"]))
+            return day
+    except ValueError:
+        return None
+    if kind == "yesterday":
+        return ref - dt.timedelta(days=1)
+    return ref
+
+
+def _month_day(month: int, day: int, year: int | None, ref: dt.date) -> dt.date | None:
+    try:
+        if year is not None:
+            return dt.date(year, month, day)
+        candidate = dt.date(ref.year, month, day)
+    except ValueError:
+        return None
+    # A bare "December 28" in a January article is last year's.
+    if candidate - ref > dt.timedelta(days=31):
+        candidate = candidate.replace(year=ref.year - 1)
+    return candidate

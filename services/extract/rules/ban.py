@@ -1,0 +1,88 @@
+"""Bans: cross-border prohibitions of apps, companies, exports, imports, travel, investment."""
+
+import re
+
+from services.extract.candidate import Candidate
+from services.extract.context import ArticleContext
+from services.extract.rules.common import clause_bounds, is_hypothetical, status_of
+from services.extract.text import Sentence
+
+_CROSS_BORDER = re.compile(r"\b(?:export|import|foreign|overseas|cross-border|shipments|purchases|entity list|visa|travel)", re.I)
+_SUBJECT_STOP = re.compile(
+    r",|;|:|\.|\(|\bafter\b|\bbecause\b|\bwhich\b|\bthat\b|\bwho\b|\bciting\b|\bover\b|\bamid\b|"
+    r"\bin (?:a|an|the) (?:move|bid|step)|\bas\b|\bunless\b|\buntil\b|\bwhile\b|\bon (?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bsaying\b|\bsaid\b|\blast\b|\bthis\b|\bfrom (?:January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+_AFTER_TRIGGER = re.compile(r"^\s*(?:on|of|against|to|for)?\s*(?:the |a |an |all |its |their )?", re.I)
+_ADDED = re.compile(r"\badd(?:ed|s|ing)?\s+(?P<subj>.{3,120}?)\s+to (?:the |its |an? )?(?:so-called )?(?:entity|unverified|unreliable entity|export[- ]control|sanctions) list", re.I)
+_KINDS = (
+    ("entity_list", re.compile(r"entity list|blacklist|unverified list|export[- ]control list", re.I)),
+    ("export_control", re.compile(r"export", re.I)),
+    ("app", re.compile(r"\bapps?\b|application|TikTok|WeChat|platform", re.I)),
+    ("import", re.compile(r"import|purchases|shipments", re.I)),
+    ("travel", re.compile(r"travel|visa|entry", re.I)),
+    ("investment", re.compile(r"invest", re.I)),
+)
+
+
+def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weight: float) -> list[Candidate]:
+    """A ban candidate when a government bans something with a foreign party."""
+    text = sentence.text
+    start, end = clause_bounds(text, hit.start())
+    mentions = [m for m in ctx.mentions(sentence) if m.iso3]
+    before = [m for m in mentions if m.start - sentence.start < hit.start()]
+    after = [m for m in mentions if m.start - sentence.start >= hit.end()]
+    authority = _authority(before, after, text, sentence.start)
+    if authority is None:
+        return []
+    entities = _entities(ctx, text)
+    foreign = ({m.iso3 for m in mentions} - {authority}) or {
+        c for _, c, _ in entities if c and c != authority}
+    if not foreign and not _CROSS_BORDER.search(text) and not entities:
+        return []
+    subject = _subject(text, hit, start, end) or (entities[0][0] if entities else hit.group(0))
+    aliases = [name for name, _, _ in entities if name.lower() not in subject.lower()]
+    confidence = weight if not is_hypothetical(text) else weight * 0.4
+    status = status_of(ctx, "ban", text, hit.start())
+    fields = {"authority": authority, "subject": subject, "aliases": aliases,
+              "ban_kind": _kind(text)}
+    key = ("ban", authority, status, _subject_key(subject, aliases))
+    return [Candidate("ban", key, status, fields, sentence, rule, confidence)]
+
+
+def _authority(before, after, text: str, offset: int) -> str | None:
+    if before:
+        return before[0].iso3
+    for m in after:
+        if re.search(r"\bby (?:the )?$", text[max(0, m.start - offset - 8):m.start - offset]):
+            return m.iso3
+    return None
+
+
+def _entities(ctx: ArticleContext, text: str) -> list[tuple[str, str | None, str]]:
+    seen: dict[str, tuple[str, str | None, str]] = {}
+    for match in ctx.compiled.entities.finditer(text):
+        info = ctx.compiled.entity_info[match.group(0)]
+        seen.setdefault(match.group(0), (match.group(0), info[1], info[2]))
+    return list(seen.values())
+
+
+def _subject(text: str, hit: re.Match, start: int, end: int) -> str | None:
+    added = _ADDED.search(text)
+    if added:
+        return added.group("subj").strip()
+    rest = text[hit.end():end]
+    rest = rest[_AFTER_TRIGGER.match(rest).end():]
+    stop = _SUBJECT_STOP.search(rest)
+    phrase = rest[:stop.start()] if stop else rest
+    words = phrase.split()[:10]
+    return " ".join(words).strip(" '\"“”‘’") or None
+
+
+def _subject_key(subject: str, aliases: list[str]) -> tuple[str, ...]:
+    return tuple(sorted({w.lower() for w in (subject, *aliases)}))[:1]
+
+
+def _kind(text: str) -> str:
+    return next((kind for kind, pattern in _KINDS if pattern.search(text)), "other")

@@ -1,0 +1,69 @@
+"""Helpers shared by the event rules: status cues, rates, clauses, hypotheticals."""
+
+import re
+
+from services.extract.actors import Mention
+from services.extract.context import ArticleContext
+
+_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b|pct\b)")
+_HYPOTHETICAL = re.compile(
+    r"^(?:if|should|were|imagine|suppose)\b|\b(?:were to|would have|imagine|suppose|hypothetical)\b",
+    re.I,
+)
+_THREAT = re.compile(r"\bthreat|\bwarn|\bvow|\bpledg|\bpromis", re.I)
+_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|, (?:while|but|after|as|which|who|and the|when)\b|\bwhile\b")
+
+
+def status_of(ctx: ArticleContext, kind: str, text: str, anchor: int) -> str:
+    """The status whose cue sits nearest `anchor` in `text`; earlier cues win ties."""
+    best, best_distance = None, None
+    for status, pattern in ctx.compiled.status[kind]:
+        if pattern.pattern.endswith("(?:.)(?![\\w])"):
+            continue
+        for match in pattern.finditer(text):
+            distance = min(abs(match.start() - anchor), abs(match.end() - anchor))
+            if best_distance is None or distance < best_distance:
+                best, best_distance = status, distance
+    if best is not None and best_distance is not None and best_distance <= 90:
+        return best
+    return ctx.compiled.status[kind][-1][0]
+
+
+def rate_near(text: str, anchor: int) -> float | None:
+    """The percentage nearest `anchor`; for 'from 10% to 25%' the target rate."""
+    matches = list(_PERCENT.finditer(text))
+    if not matches:
+        return None
+    best = min(matches, key=lambda m: abs(m.start() - anchor))
+    following = text[best.end():best.end() + 6]
+    if following.startswith(" to ") or following.startswith(" to"):
+        later = [m for m in matches if m.start() > best.end()]
+        if later:
+            best = later[0]
+    return float(best.group(1))
+
+
+def is_hypothetical(text: str) -> bool:
+    """Writer's hypotheticals ('if tariffs were imposed...') that no actor threatened."""
+    return bool(_HYPOTHETICAL.search(text)) and not _THREAT.search(text)
+
+
+def clause_bounds(text: str, anchor: int) -> tuple[int, int]:
+    """Start and end of the clause around `anchor` (relative offsets)."""
+    start, end = 0, len(text)
+    for match in _CLAUSE_BREAK.finditer(text):
+        if match.end() <= anchor:
+            start = match.end()
+        elif match.start() >= anchor:
+            end = match.start()
+            break
+    return start, end
+
+
+def countries_in(mentions: list[Mention]) -> list[str]:
+    """Distinct ISO3 codes of mentions, in order."""
+    seen: list[str] = []
+    for m in mentions:
+        if m.iso3 and m.iso3 not in seen:
+            seen.append(m.iso3)
+    return seen

@@ -1,0 +1,124 @@
+"""Nominations: a person nominated, picked, appointed, confirmed or withdrawn for a public post."""
+
+import re
+
+from services.extract.candidate import Candidate
+from services.extract.context import ArticleContext
+from services.extract.rules.common import status_of
+from services.extract.text import Sentence
+
+_NAME = re.compile(
+    r"(?<![\w'’])((?:[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?|[A-Z]\.)(?:\s+(?:[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?|[A-Z]\.|de|van|von|da|bin)){1,3})(?:'s|’s)?"
+)
+_NOT_NAME = frozenset("""
+The A An In On At For And But Or As He She They It His Her Their This That These Those Mr Mrs Ms
+Dr President Vice Secretary State States Senate Senator Sen Rep House White Department Director
+Attorney General National Security Adviser Advisor Ambassador Special Envoy Trade Representative
+Treasury Commerce Defense Defence Homeland Labor Labour Housing Urban Development Health Human
+Services Office Management Budget Federal Reserve Bank Central Intelligence Agency Committee
+Republican Republicans Democrat Democrats Democratic Congress Justice United Nations Middle East
+Prime Minister Foreign Chief Staff Former Governor Gov Monday Tuesday Wednesday Thursday Friday
+Saturday Sunday January February March April May June July August September October November
+December Live Update Updates Breaking Analysis Opinion Trump Biden Sources Reuters Fox News CNN
+Food Drug Administration Surgeon Disease Control Prevention Commissioner Counterterrorism Energy
+Interior Transportation Education Veterans Affairs Agriculture Army Navy Air Force Cabinet
+Administration Executive Council Parliament Court Supreme Judge North South East West New
+""".split())
+_HEADS = ("head_of_state", "head_of_government")
+
+
+def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weight: float) -> list[Candidate]:
+    """One candidate per (person, post) pair in the sentence."""
+    text = sentence.text
+    posts = _posts(ctx, text)
+    if not posts:
+        return []
+    nominator = _nominator(ctx, sentence)
+    out = []
+    for name, n_start, n_end in _people(ctx, sentence, nominator):
+        post = min(posts, key=lambda p: _gap(p[1], p[2], n_start, n_end))
+        if _gap(post[1], post[2], n_start, n_end) > 140:
+            continue
+        position, p_start, _, country = post
+        anchor = n_start if abs(n_start - hit.start()) < 60 else hit.start()
+        status = status_of(ctx, "nomination", text, anchor)
+        country = country or (nominator[1] if nominator else None) or _country_near(ctx, sentence, p_start)
+        fields = {"nominee": {"name": name, "country": country}, "position": position,
+                  "country": country, "nominator": nominator[0] if nominator else None}
+        key = ("nomination", name.split()[-1].lower())
+        out.append(Candidate("nomination", key, status, fields, sentence, rule, weight))
+    return out
+
+
+def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, a_start - b_end, b_start - a_end)
+
+
+def _posts(ctx: ArticleContext, text: str) -> list[tuple[str, int, int, str | None]]:
+    found: list[tuple[str, int, int, str | None]] = []
+    for name, ambassador, country, pattern in ctx.compiled.positions:
+        for match in pattern.finditer(text):
+            if any(s <= match.start() < e for _, s, e, _ in found):
+                continue
+            label = name
+            if ambassador:
+                label = f"Ambassador to {match.group('dest')}"
+            found.append((label, match.start(), match.end(), country))
+    return found
+
+
+def _nominator(ctx: ArticleContext, sentence: Sentence) -> tuple[str, str | None] | None:
+    for m in ctx.mentions(sentence):
+        if m.kind == "person" and m.name and _is_head(ctx, m.name):
+            return m.name, m.iso3
+    return None
+
+
+def _is_head(ctx: ArticleContext, name: str) -> bool:
+    for person in ctx.compiled.lexicon.people:
+        if person.name == name:
+            return any(r.kind in _HEADS and r.held_on(ctx.reference) or r.role == "President-elect"
+                       and r.held_on(ctx.reference) for r in person.roles)
+    return False
+
+
+def _people(ctx: ArticleContext, sentence: Sentence, nominator) -> list[tuple[str, int, int]]:
+    """Candidate nominees: lexicon people and capitalised names, minus the nominator."""
+    text = sentence.text
+    people: list[tuple[str, int, int]] = []
+    for m in ctx.mentions(sentence):
+        if m.kind == "person" and m.name and (not nominator or m.name != nominator[0]) \
+                and not _is_head(ctx, m.name):
+            people.append((m.name, m.start - sentence.start, m.end - sentence.start))
+    for match in _NAME.finditer(text):
+        tokens = [t for t in match.group(1).split() if t.strip(".") not in _NOT_NAME]
+        if len(tokens) < 2 or tokens != match.group(1).split()[-len(tokens):]:
+            continue
+        start = match.start(1) + match.group(1).find(tokens[0])
+        if any(s <= start < e or start <= s < match.end(1) for _, s, e in people):
+            continue
+        name = " ".join(tokens)
+        if ctx.compiled.actors.pattern.fullmatch(name):
+            continue
+        people.append((name, start, match.end(1)))
+    return _known_surnames(ctx, sentence, people)
+
+
+def _known_surnames(ctx, sentence, people):
+    """'Gaetz' alone resolves to 'Matt Gaetz' when the article named him in full before."""
+    full = {n.split()[-1]: n for n, _, _ in people}
+    for match in re.finditer(r"(?<![\w'’])([A-Z][^\W\d_]{2,})(?:'s|’s)?(?![\w])", sentence.text):
+        surname = match.group(1)
+        if surname in full or surname in _NOT_NAME:
+            continue
+        known = ctx.full_names().get(surname)
+        if known:
+            people.append((known, match.start(1), match.end(1)))
+    return people
+
+
+def _country_near(ctx: ArticleContext, sentence: Sentence, position_start: int) -> str | None:
+    before = [m for m in ctx.mentions(sentence) if m.start - sentence.start <= position_start]
+    if before:
+        return before[-1].iso3
+    return ctx.main_country()

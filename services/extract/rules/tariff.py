@@ -1,0 +1,71 @@
+"""Tariffs: a government imposing, threatening, changing or lifting duties on imports."""
+
+import re
+
+from services.extract.actors import Mention
+from services.extract.candidate import Candidate
+from services.extract.context import ArticleContext
+from services.extract.rules.common import clause_bounds, is_hypothetical, rate_near, status_of
+from services.extract.text import Sentence
+
+_GOODS = re.compile(
+    r"^(?:-made|-built|-origin|-grown)?\s*(?:goods|imports?|products|exports?|steel|aluminium|aluminum|"
+    r"cars|vehicles|EVs|electric|barley|wine|beef|soybeans?|agricultural|farm|lumber|timber|dairy|"
+    r"solar|chips|semiconductors|made|-made|shipments|items|produce|pork|chicken|energy|oil|gas)",
+    re.I,
+)
+_TARGET_PREP = re.compile(r"\b(?:on|against|from|targeting|at|for|to)\b[^.;]{0,60}$", re.I)
+_BY = re.compile(r"\bby (?:the )?$", re.I)
+_RETALIATION = re.compile(r"retaliat|counter-?measure|reciprocal|in response|hit back|counter-tariff|dollar-for-dollar", re.I)
+_PRODUCTS = re.compile(
+    r"\b(steel|aluminium|aluminum|cars|autos|vehicles|electric vehicles|EVs|barley|wine|beef|"
+    r"soybeans|lumber|timber|dairy|solar panels|chips|semiconductors|pork|chicken|energy|oil|"
+    r"gas|coffee|whisky|bourbon|motorcycles|jeans|agricultural products|washing machines)\b",
+    re.I,
+)
+
+
+def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weight: float) -> list[Candidate]:
+    """A tariff candidate with imposer, targets, rate and status, or nothing."""
+    text = sentence.text
+    start, end = clause_bounds(text, hit.start())
+    mentions = [m for m in ctx.mentions(sentence)
+                if start <= m.start - sentence.start < end and m.iso3]
+    imposer, targets = _roles(mentions, text, sentence.start, hit.start())
+    if imposer is None:
+        return []
+    targets = [t for t in targets if t != imposer]
+    confidence = weight if not is_hypothetical(text) else weight * 0.4
+    status = status_of(ctx, "tariff", text, hit.start())
+    fields = {
+        "imposer": imposer,
+        "targets": targets,
+        "rate_percent": rate_near(text, hit.start()),
+        "products": sorted({p.lower() for p in _PRODUCTS.findall(text)}),
+        "retaliation": bool(_RETALIATION.search(text)),
+    }
+    key = ("tariff", imposer, tuple(sorted(targets)), status)
+    return [Candidate("tariff", key, status, fields, sentence, rule, confidence)]
+
+
+def _roles(mentions: list[Mention], text: str, offset: int, anchor: int) -> tuple[str | None, list[str]]:
+    """Split mentions into the imposer (subject side) and targets (object side)."""
+    imposer: str | None = None
+    targets: list[str] = []
+    for m in mentions:
+        rel_start, rel_end = m.start - offset, m.end - offset
+        after = text[rel_end:rel_end + 20]
+        before = text[max(0, rel_start - 70):rel_start]
+        is_goods = bool(_GOODS.match(after.lstrip(" '’s")))
+        if rel_start > anchor:
+            if _BY.search(before[-10:]):
+                imposer = imposer or m.iso3
+            elif _TARGET_PREP.search(text[anchor:rel_start]) or is_goods:
+                targets.append(m.iso3)
+        elif is_goods and _TARGET_PREP.search(before):
+            targets.append(m.iso3)
+        elif imposer is None:
+            imposer = m.iso3
+        elif is_goods:
+            targets.append(m.iso3)
+    return imposer, list(dict.fromkeys(targets))
