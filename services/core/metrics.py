@@ -29,6 +29,7 @@ class Metrics:
     webhook_failures: Counter
     articles_ingested: Counter
     worker_up: Gauge
+    invalid_events: Counter
 
 
 def build_metrics(registry: CollectorRegistry, service: str) -> Metrics:
@@ -77,5 +78,9 @@ def build_metrics(registry: CollectorRegistry, service: str) -> Metrics:
         ),
         worker_up=Gauge(
             "diplowire_worker_up", "1 while the worker's stream is running.", registry=registry,
+        ),
+        invalid_events=Counter(
+            "diplowire_alerter_invalid_events", "Event messages the alerter could not validate.",
+            registry=registry,
         ),
     )

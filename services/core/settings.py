@@ -39,6 +39,7 @@ class KafkaSettings(BaseSettings):
     topic_alerts: str = Field("alerts", description="Alert topic.")
     partitions: int = Field(4, ge=1, description="Partitions of every topic diplowire creates.")
     replication_factor: int = Field(1, ge=1, description="Replication factor of new topics.")
+    metrics_host: str = Field("127.0.0.1", description="Address /metrics binds (0.0.0.0 in containers).")
 
     def event_topic(self, event_type: str) -> str:
         """Name of the topic for one event type."""

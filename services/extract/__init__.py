@@ -45,17 +45,25 @@ def extract(article: RawArticle, compiled: Compiled | None = None) -> list[Event
     for sentence in ctx.sentences:
         for kind, triggers in compiled.triggers.items():
             exclude = compiled.excludes[kind]
-            for rule_id, weight, pattern in triggers:
-                hit = pattern.search(sentence.text)
-                if hit is None:
-                    continue
-                if exclude is not None and exclude.search(sentence.text):
-                    break
-                found = RULES[kind](ctx, sentence, hit, rule_id, weight)
-                candidates.extend(found)
-                if found:
-                    break
+            if exclude is not None and exclude.search(sentence.text):
+                continue
+            candidates.extend(_sentence_candidates(ctx, sentence, kind, triggers))
     return [_build(article, group) for group in merge(candidates)]
+
+
+def _sentence_candidates(ctx, sentence, kind, triggers) -> list[Candidate]:
+    """Run the type's rule at every trigger hit; each hit is tried once, strongest rule first."""
+    found: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for rule_id, weight, pattern in triggers:
+        for hit in pattern.finditer(sentence.text):
+            if any(s < hit.end() and hit.start() < e for s, e in taken):
+                continue
+            taken.append((hit.start(), hit.end()))
+            found.extend(RULES[kind](ctx, sentence, hit, rule_id, weight))
+        if found and kind in ("call",):
+            break
+    return found
 
 
 def _build(article: RawArticle, group: list[Candidate]) -> Event:

@@ -139,10 +139,19 @@ def pick_person(candidates: tuple[PersonEntry, ...], day: dt.date) -> PersonEntr
     return candidates[0]
 
 
+# Surnames that are also everyday words are only matched with a title or a first name.
+_COMMON_WORDS = frozenset(
+    "may march june april august will rose king long young wong li wang kim lee costa "
+    "lula ross carney payne tai abe".split()
+)
+
+
 def _person_aliases(person: PersonEntry) -> set[str]:
     tokens = person.name.split()
     surname = tokens[0] if person.country in SURNAME_FIRST else tokens[-1]
-    aliases = {person.name, surname, *person.aliases}
+    aliases = {person.name, *person.aliases}
+    if surname.lower() not in _COMMON_WORDS:
+        aliases.add(surname)
     for role in person.roles:
         aliases.add(f"{role.role} {surname}")
     return {a for a in aliases if len(a) > 1}

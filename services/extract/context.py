@@ -8,11 +8,11 @@ from functools import cache
 from schemas.article import RawArticle
 from services.extract.actors import ActorIndex, Mention, build_index
 from services.extract.dates import dateline_date
-from services.extract.lexicon import Lexicon, default_lexicon
+from services.extract.lexicon import NAME_STOPWORDS, Lexicon, default_lexicon
 from services.extract.text import Sentence, split_sentences
 
 EVENT_TYPES = ("call", "tariff", "ban", "nomination")
-_FULL_NAME = re.compile(r"\b([A-Z][a-z]+(?: [A-Z]\.)?) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b")
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,9 @@ class ArticleContext:
         if self._full_names is None:
             self._full_names = {}
             for match in _FULL_NAME.finditer(self.article.body):
-                self._full_names.setdefault(match.group(2), f"{match.group(1)} {match.group(2)}")
+                tokens = [t for t in match.group(0).split() if t not in NAME_STOPWORDS]
+                if len(tokens) >= 2:
+                    self._full_names.setdefault(tokens[-1], " ".join(tokens))
         return self._full_names
 
     def title_mentions(self) -> list[Mention]:

@@ -20,6 +20,12 @@ RoleKind = Literal[
 ]
 
 
+NAME_STOPWORDS = frozenset(
+    word for line in (DATA_DIR / "name_stopwords.txt").read_text(encoding="utf-8").splitlines()
+    if not line.startswith("#") for word in line.split()
+)
+
+
 class LexiconError(ValueError):
     """A data file that does not validate."""
 

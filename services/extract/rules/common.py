@@ -14,13 +14,24 @@ _THREAT = re.compile(r"\bthreat|\bwarn|\bvow|\bpledg|\bpromis", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|, (?:while|but|after|as|which|who|and the|when)\b|\bwhile\b")
 
 
+_GOVERNED = re.compile(r"(?:\bto|\bwould|\bwill|\bcould|\bmay|\bmight|\bnot|\bbe)\s+$", re.I)
+_CONDITIONAL = re.compile(r"\b(?:until|unless|if|whether|before)\b[^,;]{0,30}$", re.I)
+
+
 def status_of(ctx: ArticleContext, kind: str, text: str, anchor: int) -> str:
-    """The status whose cue sits nearest `anchor` in `text`; earlier cues win ties."""
+    """The status whose cue sits nearest `anchor` in `text`; earlier cues win ties.
+
+    A cue governed by another verb ('threatened to impose', 'would lift') or inside a
+    condition ('until the US lifts') does not set the status by itself.
+    """
     best, best_distance = None, None
     for status, pattern in ctx.compiled.status[kind]:
         if pattern.pattern.endswith("(?:.)(?![\\w])"):
             continue
         for match in pattern.finditer(text):
+            before = text[max(0, match.start() - 40):match.start()]
+            if _GOVERNED.search(before) or _CONDITIONAL.search(before):
+                continue
             distance = min(abs(match.start() - anchor), abs(match.end() - anchor))
             if best_distance is None or distance < best_distance:
                 best, best_distance = status, distance

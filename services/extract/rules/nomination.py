@@ -4,26 +4,13 @@ import re
 
 from services.extract.candidate import Candidate
 from services.extract.context import ArticleContext
+from services.extract.lexicon import NAME_STOPWORDS as _NOT_NAME
 from services.extract.rules.common import status_of
 from services.extract.text import Sentence
 
 _NAME = re.compile(
     r"(?<![\w'’])((?:[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?|[A-Z]\.)(?:\s+(?:[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?|[A-Z]\.|de|van|von|da|bin)){1,3})(?:'s|’s)?"
 )
-_NOT_NAME = frozenset("""
-The A An In On At For And But Or As He She They It His Her Their This That These Those Mr Mrs Ms
-Dr President Vice Secretary State States Senate Senator Sen Rep House White Department Director
-Attorney General National Security Adviser Advisor Ambassador Special Envoy Trade Representative
-Treasury Commerce Defense Defence Homeland Labor Labour Housing Urban Development Health Human
-Services Office Management Budget Federal Reserve Bank Central Intelligence Agency Committee
-Republican Republicans Democrat Democrats Democratic Congress Justice United Nations Middle East
-Prime Minister Foreign Chief Staff Former Governor Gov Monday Tuesday Wednesday Thursday Friday
-Saturday Sunday January February March April May June July August September October November
-December Live Update Updates Breaking Analysis Opinion Trump Biden Sources Reuters Fox News CNN
-Food Drug Administration Surgeon Disease Control Prevention Commissioner Counterterrorism Energy
-Interior Transportation Education Veterans Affairs Agriculture Army Navy Air Force Cabinet
-Administration Executive Council Parliament Court Supreme Judge North South East West New
-""".split())
 _HEADS = ("head_of_state", "head_of_government")
 
 
@@ -36,8 +23,8 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     nominator = _nominator(ctx, sentence)
     out = []
     for name, n_start, n_end in _people(ctx, sentence, nominator):
-        post = min(posts, key=lambda p: _gap(p[1], p[2], n_start, n_end))
-        if _gap(post[1], post[2], n_start, n_end) > 140:
+        post = min(posts, key=lambda p: _score(text, p, n_start, n_end))
+        if _score(text, post, n_start, n_end) > 140:
             continue
         position, p_start, _, country = post
         anchor = n_start if abs(n_start - hit.start()) < 60 else hit.start()
@@ -50,8 +37,27 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     return out
 
 
+_FORMER = re.compile(r"\b(?:former|ex-|then-|onetime|previously|who (?:served|was) as|outgoing)\s*(?:\w+\s+){0,2}$", re.I)
+_FOR_POST = re.compile(r"\b(?:as|to be|for|to serve as|to lead|to head|to run|to become|nominee for|pick for)\s+(?:the\s+)?(?:next\s+|new\s+|U\.S\.\s+|his\s+|her\s+)?$", re.I)
+
+
 def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, a_start - b_end, b_start - a_end)
+
+
+def _score(text: str, post: tuple, n_start: int, n_end: int) -> int:
+    """Distance from the person to the post; lower is better.
+
+    A post introduced by 'as / for / to be' is the one being filled; one that follows
+    'former' is the person's past job.
+    """
+    before = text[max(0, post[1] - 40):post[1]]
+    score = _gap(post[1], post[2], n_start, n_end)
+    if _FORMER.search(before):
+        score += 500
+    elif _FOR_POST.search(before):
+        score = max(0, score - 100)
+    return score
 
 
 def _posts(ctx: ArticleContext, text: str) -> list[tuple[str, int, int, str | None]]:
@@ -91,6 +97,8 @@ def _people(ctx: ArticleContext, sentence: Sentence, nominator) -> list[tuple[st
                 and not _is_head(ctx, m.name):
             people.append((m.name, m.start - sentence.start, m.end - sentence.start))
     for match in _NAME.finditer(text):
+        if text[match.end():match.end() + 1] == ")":
+            continue  # "(Reuters)", "(Sample Wire)": a credit, not a person
         tokens = [t for t in match.group(1).split() if t.strip(".") not in _NOT_NAME]
         if len(tokens) < 2 or tokens != match.group(1).split()[-len(tokens):]:
             continue

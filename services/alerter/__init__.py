@@ -1,0 +1,1 @@
+"""The alerter: event topics -> rules -> `alerts` (and an optional webhook)."""

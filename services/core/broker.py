@@ -1,0 +1,124 @@
+"""The embedded single-machine broker (noida-db's Kafka endpoint) and topic creation."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+from kafka import KafkaAdminClient
+from kafka.admin import NewTopic
+from kafka.errors import TopicAlreadyExistsError
+
+from services.core.errors import DiplowireError
+from services.core.settings import KafkaSettings
+
+
+def broker_binary() -> Path:
+    """Path of the static noida-db binary inside its wheel (not the forking wrapper)."""
+    import noida_db
+
+    path = Path(noida_db.__file__).parent / "noida-db"
+    if not path.exists():
+        raise DiplowireError(f"noida-db binary not found at {path}")
+    return path
+
+
+def wait_for_port(host: str, port: int, timeout: float) -> None:
+    """Block until something accepts TCP connections on host:port."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection((host, port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise DiplowireError(f"nothing listening on {host}:{port} after {timeout}s")
+
+
+class EmbeddedBroker:
+    """Start and stop one noida-db Kafka broker on 127.0.0.1 with its own data dir."""
+
+    def __init__(self, data_dir: Path, port: int, log_path: Path | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.port = port
+        self.log_path = log_path or self.data_dir.parent / "broker.log"
+        self._proc: subprocess.Popen | None = None
+
+    @property
+    def bootstrap(self) -> str:
+        """Bootstrap address for clients."""
+        return f"127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 30.0) -> "EmbeddedBroker":
+        """Launch the binary and wait until the Kafka port answers."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = self.log_path.open("ab")
+        self._proc = subprocess.Popen(
+            [str(broker_binary()), "start", "--data-dir", str(self.data_dir), "--host",
+             "127.0.0.1", "--only", "kafka", "--kafka-port", str(self.port)],
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        try:
+            wait_for_port("127.0.0.1", self.port, timeout)
+        except DiplowireError:
+            self.stop()
+            raise
+        return self
+
+    def stop(self, grace: float = 5.0) -> None:
+        """SIGTERM, then SIGKILL after `grace` seconds."""
+        stop_process(self._proc, grace)
+        self._proc = None
+
+    def wipe(self) -> None:
+        """Delete the data directory (the broker must be stopped)."""
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+
+    def __enter__(self) -> "EmbeddedBroker":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def stop_process(proc: subprocess.Popen | None, grace: float = 10.0) -> None:
+    """Stop a child process group: SIGTERM, wait `grace`, then SIGKILL."""
+    if proc is None or proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait(timeout=5)
+
+
+def ensure_topics(settings: KafkaSettings, bootstrap: str, timeout: float = 30.0) -> list[str]:
+    """Create every diplowire topic with explicit partitions; return those created now."""
+    admin = KafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=int(timeout * 1000),
+                             **settings.client_kwargs())
+    try:
+        existing = set(admin.list_topics())
+        missing = [t for t in settings.all_topics() if t not in existing]
+        created = []
+        for topic in missing:
+            try:
+                admin.create_topics([NewTopic(topic, settings.partitions,
+                                              settings.replication_factor)])
+                created.append(topic)
+            except TopicAlreadyExistsError:
+                pass
+        return created
+    finally:
+        admin.close()

@@ -1,0 +1,50 @@
+"""Faust app options shared by the stream workers, derived from settings."""
+
+import ssl
+
+import faust
+
+from services.core.settings import KafkaSettings
+
+
+def credentials(settings: KafkaSettings):
+    """Faust broker credentials for the configured security protocol, or None."""
+    protocol = settings.kafka_security_protocol
+    context = None
+    if protocol in ("SSL", "SASL_SSL"):
+        context = ssl.create_default_context(
+            cafile=str(settings.kafka_ssl_cafile) if settings.kafka_ssl_cafile else None)
+        if settings.kafka_ssl_certfile:
+            context.load_cert_chain(str(settings.kafka_ssl_certfile),
+                                    str(settings.kafka_ssl_keyfile) if settings.kafka_ssl_keyfile else None)
+    if protocol.startswith("SASL"):
+        password = settings.kafka_sasl_password.get_secret_value() if settings.kafka_sasl_password else ""
+        return faust.SASLCredentials(
+            username=settings.kafka_sasl_username, password=password,
+            mechanism=settings.kafka_sasl_mechanism or "PLAIN", ssl_context=context)
+    if context is not None:
+        return faust.SSLCredentials(context)
+    return None
+
+
+def app_options(settings: KafkaSettings, bootstrap: str, web_port: int, datadir: str) -> dict:
+    """Keyword arguments for `faust.App` common to every diplowire worker."""
+    return {
+        "broker": [f"kafka://{host}" for host in bootstrap.split(",")],
+        "broker_credentials": credentials(settings),
+        "key_serializer": "raw",
+        "value_serializer": "raw",
+        "web_port": web_port,
+        "web_bind": "127.0.0.1",
+        "web_host": "127.0.0.1",
+        "datadir": datadir,
+        "topic_partitions": settings.partitions,
+        "topic_replication_factor": settings.replication_factor,
+        # kafka-python 3 / aiokafka defaults are too slow for tests and too lax for prod:
+        # set them explicitly (see the pipeline issue).
+        "broker_session_timeout": 30.0,
+        "broker_heartbeat_interval": 3.0,
+        "consumer_auto_offset_reset": "earliest",
+        "producer_acks": -1,
+        "stream_wait_empty": False,
+    }

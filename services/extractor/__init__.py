@@ -1,0 +1,1 @@
+"""The extractor worker: `news.raw` -> extract() -> `events.<type>`, bad input -> DLQ."""

@@ -1,0 +1,52 @@
+"""What the extractor does with one message, independent of faust: decode, extract, route."""
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+
+from schemas.dead_letter import RejectReason
+from services.core.codec import decode_article, encode
+from services.core.dead_letters import dead_letter
+from services.core.errors import RejectedInput
+from services.core.metrics import Metrics
+from services.extract import extract
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One message to publish: topic, key and value bytes, and its event type if any."""
+
+    topic: str
+    key: bytes
+    value: bytes
+    event_type: str | None = None
+
+
+def handle(key: bytes | None, value: bytes | None, topic: str, partition: int, offset: int,
+           settings, metrics: Metrics, min_confidence: float = 0.0) -> list[Outgoing]:
+    """Turn one raw message into event messages, or into one dead letter."""
+    metrics.articles_consumed.inc()
+    now = dt.datetime.now(dt.UTC)
+    try:
+        article = decode_article(value)
+    except RejectedInput as exc:
+        return [_reject(exc.reason, exc.message, key, value, topic, partition, offset, settings,
+                        metrics, now)]
+    started = time.perf_counter()
+    try:
+        events = extract(article)
+    except Exception as exc:  # noqa: BLE001 - a bug in extraction must not lose the message
+        return [_reject(RejectReason.EXTRACTION_ERROR, f"{type(exc).__name__}: {exc}", key,
+                        value, topic, partition, offset, settings, metrics, now)]
+    finally:
+        metrics.extraction_duration.observe(time.perf_counter() - started)
+    return [
+        Outgoing(settings.event_topic(e.event_type), e.event_id.encode(), encode(e), e.event_type)
+        for e in events if e.confidence >= min_confidence
+    ]
+
+
+def _reject(reason, message, key, value, topic, partition, offset, settings, metrics, now):
+    metrics.articles_rejected.labels(reason=reason.value).inc()
+    letter = dead_letter(reason, message, topic, partition, offset, key, value, now)
+    return Outgoing(settings.topic_dlq, key or b"", encode(letter))
