@@ -72,7 +72,7 @@ def run_up(feed: str | None = None, keep_running: bool = True, timeout: float = 
         sent = publish_articles(producer, settings.topic_raw, articles)
         producer.close()
         print(f"ingested {sent} articles; expecting {expected} events. Ctrl-C stops.", flush=True)
-        return _follow(consumer, settings, expected, keep_running, timeout)
+        return _follow(consumer, settings, expected, keep_running, timeout, workers)
     except KeyboardInterrupt:
         return 0
     finally:
@@ -83,10 +83,14 @@ def run_up(feed: str | None = None, keep_running: bool = True, timeout: float = 
             broker.stop()
 
 
-def _follow(consumer, settings, expected: int, keep_running: bool, timeout: float) -> int:
+def _follow(consumer, settings, expected: int, keep_running: bool, timeout: float,
+            workers: list[subprocess.Popen]) -> int:
     events = alerts = 0
     deadline = time.monotonic() + timeout
     while keep_running or time.monotonic() < deadline:
+        if any(proc.poll() is not None for proc in workers):
+            print("a worker exited; see its output above", flush=True)
+            return 1
         for records in consumer.poll(timeout_ms=500).values():
             for record in records:
                 print(_show(record.topic, record.value), flush=True)

@@ -97,6 +97,8 @@ class ArticleContext:
         if self._full_names is None:
             self._full_names = {}
             for match in _FULL_NAME.finditer(self.article.body):
+                if self.article.body[match.end():match.end() + 1] == ")":
+                    continue
                 tokens = [t for t in match.group(0).split() if t not in NAME_STOPWORDS]
                 if len(tokens) >= 2:
                     self._full_names.setdefault(tokens[-1], " ".join(tokens))

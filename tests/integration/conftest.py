@@ -1,0 +1,75 @@
+"""Real parts: an embedded broker per test session, real worker processes."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from services.core.broker import EmbeddedBroker, ensure_topics, stop_process
+from services.core.settings import KafkaSettings
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def broker(tmp_path_factory):
+    root = tmp_path_factory.mktemp("broker")
+    with EmbeddedBroker(root / "data", free_port(), root / "broker.log") as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def pipeline(broker, tmp_path_factory):
+    """Topics created, one extractor and one alerter running; yields their env and ports."""
+    root = tmp_path_factory.mktemp("workers")
+    env = {**os.environ, "DIPLOWIRE_KAFKA_BOOTSTRAP": broker.bootstrap,
+           "DIPLOWIRE_PARTITIONS": "2",
+           "DIPLOWIRE_EXTRACTOR_METRICS_PORT": str(free_port()),
+           "DIPLOWIRE_EXTRACTOR_WEB_PORT": str(free_port()),
+           "DIPLOWIRE_EXTRACTOR_DATA_DIR": str(root / "extractor"),
+           "DIPLOWIRE_ALERTER_METRICS_PORT": str(free_port()),
+           "DIPLOWIRE_ALERTER_WEB_PORT": str(free_port()),
+           "DIPLOWIRE_ALERTER_DATA_DIR": str(root / "alerter")}
+    settings = KafkaSettings(kafka_bootstrap=broker.bootstrap, partitions=2)
+    ensure_topics(settings, broker.bootstrap)
+    logs = {name: (root / f"{name}.log").open("wb") for name in ("extractor", "alerter")}
+    procs = [subprocess.Popen([sys.executable, "-m", "services.cli", name], env=env,
+                              stdout=logs[name], stderr=subprocess.STDOUT,
+                              start_new_session=True) for name in logs]
+    for port in (env["DIPLOWIRE_EXTRACTOR_METRICS_PORT"], env["DIPLOWIRE_ALERTER_METRICS_PORT"]):
+        wait_http(f"http://127.0.0.1:{port}/metrics", procs)
+    yield {"env": env, "settings": settings, "procs": procs, "root": root}
+    for proc in procs:
+        stop_process(proc, grace=10)
+
+
+def wait_http(url: str, procs, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(p.poll() is not None for p in procs):
+            raise RuntimeError("a worker exited during start-up")
+        try:
+            urllib.request.urlopen(url, timeout=1).read()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(url)
+
+
+def scrape(port: str) -> dict[str, float]:
+    """Parse a /metrics page into {'name{labels}': value}."""
+    text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()
+    samples = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, _, number = line.rpartition(" ")
+            samples[name] = float(number)
+    return samples

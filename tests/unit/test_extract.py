@@ -1,0 +1,128 @@
+"""The extraction core on our own short articles (written for these tests)."""
+
+import pytest
+
+from services.extract import extract
+from tests.helpers import article
+
+
+def only(events, kind):
+    return [e for e in events if e.event_type == kind]
+
+
+def test_call_between_leaders_with_date_and_merged_mentions():
+    body = ("German Chancellor Olaf Scholz held a phone call with Chinese President Xi Jinping "
+            "on Tuesday, Berlin said.\nThe two leaders discussed trade.\n"
+            "Scholz told Xi in the call that market access mattered, the readout said.")
+    events = extract(article(body, "2022-11-03T10:00:00+00:00"))
+    calls = only(events, "call")
+    assert len(calls) == 1
+    names = {p.name for p in calls[0].participants}
+    assert names == {"Olaf Scholz", "Xi Jinping"}
+    assert str(calls[0].event_date) == "2022-11-01"
+    assert calls[0].cameo == "041" and calls[0].plover == "CONSULT"
+
+
+def test_in_person_meeting_and_calls_for_are_not_calls():
+    body = ("Prime Minister Narendra Modi met President Joe Biden at the White House on Friday.\n"
+            "Activists called for a ceasefire and renewed calls for talks with Russia.")
+    assert only(extract(article(body)), "call") == []
+
+
+def test_evidence_slices_the_body_exactly_and_ids_are_deterministic():
+    body = ("Beijing slapped duties of 80.5% on Australian barley on Monday.\n"
+            "Canberra said it would appeal to the WTO.")
+    first, second = extract(article(body)), extract(article(body))
+    assert [e.event_id for e in first] == [e.event_id for e in second]
+    for event in first:
+        for ev in event.evidence:
+            assert body[ev.start:ev.end] == ev.text
+
+
+def test_tariff_imposer_targets_rate_and_status():
+    body = "Beijing slapped duties of 80.5% on Australian barley on Monday, the ministry said."
+    (tariff,) = only(extract(article(body)), "tariff")
+    assert (tariff.imposer, tariff.targets, tariff.rate_percent, tariff.status) == (
+        "CHN", ["AUS"], 80.5, "imposed")
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("President Donald Trump threatened to impose 25% tariffs on Mexican goods.", "threatened"),
+    ("The United States paused its 25% tariffs on Canadian goods for 30 days.", "paused"),
+    ("China lifted its tariffs on Australian barley.", "lifted"),
+    ("Canada announced retaliatory tariffs of 25% on U.S. goods.", "announced"),
+    ("Washington raised tariffs on Chinese goods from 10% to 25%.", "increased"),
+])
+def test_tariff_status_words(sentence, status):
+    tariffs = only(extract(article(sentence)), "tariff")
+    assert [t.status for t in tariffs] == [status]
+
+
+def test_tariff_rate_from_a_to_b_takes_the_new_rate():
+    (tariff,) = only(extract(article(
+        "Washington raised tariffs on Chinese goods from 10% to 25%.")), "tariff")
+    assert tariff.rate_percent == 25
+
+
+@pytest.mark.parametrize("body", [
+    "Household electricity tariffs will rise 10% in October, the regulator said.",
+    "If tariffs were imposed on coffee, Americans would pay more every morning.",
+])
+def test_tariff_negatives(body):
+    assert only(extract(article(body)), "tariff") == [] or all(
+        e.confidence < 0.5 for e in only(extract(article(body)), "tariff"))
+
+
+def test_app_ban_with_foreign_party():
+    body = "India banned TikTok and WeChat on Monday, citing national security."
+    (ban,) = only(extract(article(body)), "ban")
+    assert ban.authority == "IND" and "TikTok" in ban.subject + " ".join(ban.aliases)
+    assert ban.status == "enacted"
+
+
+def test_court_upholding_a_ban():
+    body = "The Supreme Court upheld the U.S. law banning TikTok on Friday."
+    (ban,) = only(extract(article(body)), "ban")
+    assert (ban.authority, ban.status) == ("USA", "upheld")
+
+
+@pytest.mark.parametrize("body", [
+    "France will ban smoking on beaches and in parks from July 1.",
+    "The skater was banned for four years for doping by the Court of Arbitration for Sport.",
+    "More companies are banning phones from meetings, a survey of managers found.",
+])
+def test_domestic_sports_and_workplace_bans_are_not_events(body):
+    assert only(extract(article(body)), "ban") == []
+
+
+def test_nomination_with_position_country_and_status():
+    body = "President-elect Donald Trump on Wednesday picked Marco Rubio as secretary of state."
+    (nom,) = only(extract(article(body, "2024-11-13T22:00:00+00:00")), "nomination")
+    assert nom.nominee.name == "Marco Rubio"
+    assert (nom.position, nom.country, nom.status) == ("Secretary of State", "USA", "nominated")
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("The Senate confirmed Eric Garcetti as ambassador to India on Wednesday.", "confirmed"),
+    ("Matt Gaetz withdrew his name from consideration for attorney general.", "withdrawn"),
+])
+def test_nomination_statuses(sentence, status):
+    (nom,) = only(extract(article(sentence, "2024-11-22T10:00:00+00:00")), "nomination")
+    assert nom.status == status
+
+
+def test_nomination_pending_confirmation_is_still_nominated():
+    body = ("President Donald Trump nominated Helen Carvalho, a former deputy secretary of "
+            "state, as ambassador to the United Nations. She would serve if confirmed by the Senate.")
+    (nom,) = only(extract(article(body, "2025-11-04T12:00:00+00:00")), "nomination")
+    assert nom.status == "nominated"
+    assert nom.position == "Ambassador to the United Nations"
+
+
+def test_film_award_nominations_are_not_events():
+    body = "The actress was nominated for best actress at the Academy Awards on Tuesday."
+    assert only(extract(article(body)), "nomination") == []
+
+
+def test_article_without_triggers_is_empty():
+    assert extract(article("Stocks rose on Tuesday as oil prices fell.")) == []

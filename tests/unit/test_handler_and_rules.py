@@ -1,0 +1,76 @@
+import base64
+import datetime as dt
+
+import orjson
+import pytest
+from prometheus_client import CollectorRegistry
+
+from schemas import DeadLetter, EventAdapter
+from services.alerter.app import build_alerts
+from services.alerter.rules import Rule, load_rules, matching_rules
+from services.core.errors import ConfigError
+from services.core.metrics import build_metrics
+from services.core.settings import ExtractorSettings
+from services.extractor import handler
+
+ARTICLE = orjson.dumps({
+    "id": "a1", "source": "s", "url": "u", "published_at": "2025-01-01T00:00:00Z",
+    "body": "Canada announced retaliatory tariffs of 25% on U.S. goods on Monday."})
+
+
+@pytest.fixture
+def metrics():
+    return build_metrics(CollectorRegistry(), "test")
+
+
+def value(metrics, name, **labels):
+    return metrics.registry.get_sample_value(name, labels or None) or 0
+
+
+def test_handle_routes_events_to_their_topic(metrics):
+    outs = handler.handle(b"a1", ARTICLE, "news.raw", 0, 7, ExtractorSettings(), metrics)
+    assert [o.topic for o in outs] == ["events.tariff"]
+    event = EventAdapter.validate_json(outs[0].value)
+    assert outs[0].key == event.event_id.encode()
+    assert value(metrics, "diplowire_articles_consumed_total") == 1
+
+
+def test_handle_sends_bad_input_to_the_dead_letter_topic(metrics):
+    (out,) = handler.handle(b"k", b"\x00\xffjunk", "news.raw", 2, 9, ExtractorSettings(), metrics)
+    letter = DeadLetter.model_validate_json(out.value)
+    assert out.topic == "news.raw.dlq"
+    assert (letter.reason, letter.partition, letter.offset) == ("invalid_encoding", 2, 9)
+    assert base64.b64decode(letter.payload_base64) == b"\x00\xffjunk"
+    assert value(metrics, "diplowire_articles_rejected_total", reason="invalid_encoding") == 1
+
+
+def test_handle_turns_an_extraction_crash_into_a_dead_letter(metrics, monkeypatch):
+    def boom(article):
+        raise RuntimeError("bug")
+    monkeypatch.setattr(handler, "extract", boom)
+    (out,) = handler.handle(b"a1", ARTICLE, "news.raw", 0, 1, ExtractorSettings(), metrics)
+    assert DeadLetter.model_validate_json(out.value).reason == "extraction_error"
+
+
+def test_bundled_rules_load_and_bad_rules_fail(tmp_path):
+    assert load_rules()
+    bad = tmp_path / "rules.yaml"
+    bad.write_text("rules: [{id: x, severity: loud}]")
+    with pytest.raises(ConfigError):
+        load_rules(bad)
+
+
+def test_rules_match_on_type_country_status_and_confidence(metrics):
+    (out,) = handler.handle(b"a1", ARTICLE, "news.raw", 0, 7, ExtractorSettings(), metrics)
+    event = EventAdapter.validate_json(out.value)
+    rules = [
+        Rule(id="a", severity="info", event_types=["tariff"], countries=["USA"]),
+        Rule(id="b", severity="info", event_types=["call"]),
+        Rule(id="c", severity="info", statuses=["lifted"]),
+        Rule(id="d", severity="info", min_confidence=0.99),
+        Rule(id="e", severity="critical", countries=["CAN"], statuses=["announced"]),
+    ]
+    assert [r.id for r in matching_rules(event, rules)] == ["a", "e"]
+    alerts = build_alerts(out.value, rules, dt.datetime.now(dt.UTC))
+    assert {a.rule_id for a in alerts} == {"a", "e"}
+    assert len({a.alert_id for a in alerts}) == 2
