@@ -22,10 +22,7 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
         return []
     nominator = _nominator(ctx, sentence)
     out = []
-    for name, n_start, n_end in _people(ctx, sentence, nominator):
-        post = min(posts, key=lambda p: _score(text, p, n_start, n_end))
-        if _score(text, post, n_start, n_end) > 140:
-            continue
+    for (name, n_start, _), post in _pair(text, _people(ctx, sentence, nominator), posts):
         position, p_start, _, country = post
         anchor = n_start if abs(n_start - hit.start()) < 60 else hit.start()
         status = status_of(ctx, "nomination", text, anchor)
@@ -38,7 +35,21 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
 
 
 _FORMER = re.compile(r"\b(?:former|ex-|then-|onetime|previously|who (?:served|was) as|outgoing)\s*(?:\w+\s+){0,2}$", re.I)
-_FOR_POST = re.compile(r"\b(?:as|to be|for|to serve as|to lead|to head|to run|to become|nominee for|pick for)\s+(?:the\s+)?(?:next\s+|new\s+|U\.S\.\s+|his\s+|her\s+)?$", re.I)
+_FOR_POST = re.compile(r"\b(?:as|to be|for|to serve as|to lead|to head|to run|to become|nominee for|pick for)\s+(?:the\s+)?(?:next\s+|new\s+|U\.?S\.?\s+|his\s+|her\s+)?$", re.I)
+
+
+def _pair(text: str, people: list, posts: list) -> list:
+    """One post per person and one person per post, closest pairs first (lists of picks)."""
+    scored = sorted((_score(text, post, p[1], p[2]), i, j)
+                    for i, p in enumerate(people) for j, post in enumerate(posts))
+    used_people, used_posts, pairs = set(), set(), []
+    for score, i, j in scored:
+        if score > 140 or i in used_people or j in used_posts:
+            continue
+        used_people.add(i)
+        used_posts.add(j)
+        pairs.append((people[i], posts[j]))
+    return sorted(pairs, key=lambda pair: pair[0][1])
 
 
 def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -56,7 +67,7 @@ def _score(text: str, post: tuple, n_start: int, n_end: int) -> int:
     if _FORMER.search(before):
         score += 500
     elif _FOR_POST.search(before):
-        score = max(0, score - 100)
+        score = max(0, score - 30)
     return score
 
 
