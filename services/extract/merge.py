@@ -24,7 +24,7 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     if a.event_type == "tariff":
         ta, tb = set(fa["targets"]), set(fb["targets"])
         return (fa["imposer"] == fb["imposer"] and a.status == b.status
-                and (ta == tb or bool(ta & tb) or not ta or not tb))
+                and (ta == tb or not ta or not tb))
     if a.event_type == "ban":
         return (fa["authority"] == fb["authority"] and a.status == b.status
                 and bool(_words(fa["subject"], *fa["aliases"]) & _words(fb["subject"], *fb["aliases"])))

@@ -126,3 +126,16 @@ def test_film_award_nominations_are_not_events():
 
 def test_article_without_triggers_is_empty():
     assert extract(article("Stocks rose on Tuesday as oil prices fell.")) == []
+
+
+def test_tariff_one_event_per_target_and_pronoun_subject():
+    body = ("President Donald Trump spoke to reporters on Friday.\n"
+            "He threatened to impose 25% tariffs on imports from Canada and Mexico.")
+    tariffs = only(extract(article(body)), "tariff")
+    assert sorted((t.imposer, tuple(t.targets), t.status) for t in tariffs) == [
+        ("USA", ("CAN",), "threatened"), ("USA", ("MEX",), "threatened")]
+
+
+def test_tariff_price_plans_are_not_trade_measures():
+    body = "China Energy said some fixed tariffs now on the market could save households money."
+    assert only(extract(article(body)), "tariff") == []

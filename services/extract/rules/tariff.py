@@ -14,7 +14,10 @@ _GOODS = re.compile(
     r"solar|chips|semiconductors|made|-made|shipments|items|produce|pork|chicken|energy|oil|gas)",
     re.I,
 )
+_PRE_TARGET = re.compile(r"\b(?:on|against|from|targeting)\s+(?:imports? from\s+|goods from\s+)?(?:the\s+)?$", re.I)
 _TARGET_PREP = re.compile(r"\b(?:on|against|from|targeting|at|for|to)\b[^.;]{0,60}$", re.I)
+_PRONOUN = re.compile(r"^\s*(?:[-–—]\s*)?(?:he|she|they|it)\b", re.I)
+_TRADE = re.compile(r"import|export|goods|trade|dut(?:y|ies)|levy|levies|retaliat|customs|products|steel|aluminium|aluminum", re.I)
 _BY = re.compile(r"\bby (?:the )?$", re.I)
 _RETALIATION = re.compile(r"retaliat|counter-?measure|reciprocal|in response|hit back|counter-tariff|dollar-for-dollar", re.I)
 _PRODUCTS = re.compile(
@@ -32,9 +35,13 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     mentions = [m for m in ctx.mentions(sentence)
                 if start <= m.start - sentence.start < end and m.iso3]
     imposer, targets = _roles(mentions, text, sentence.start, hit.start())
+    if imposer is None and _PRONOUN.match(text[start:hit.start()]):
+        imposer = _previous_subject(ctx, sentence)
     if imposer is None:
         return []
     targets = [t for t in targets if t != imposer]
+    if not targets and not _TRADE.search(text):
+        return []  # "fixed tariffs on the market": a price plan, not a trade measure
     confidence = weight if not is_hypothetical(text) else weight * 0.4
     status = status_of(ctx, "tariff", text, hit.start())
     fields = {
@@ -44,8 +51,20 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
         "products": sorted({p.lower() for p in _PRODUCTS.findall(text)}),
         "retaliation": bool(_RETALIATION.search(text)),
     }
-    key = ("tariff", imposer, tuple(sorted(targets)), status)
-    return [Candidate("tariff", key, status, fields, sentence, rule, confidence)]
+    # One event per imposer-target pair: alerting consumers subscribe per country pair.
+    return [Candidate("tariff", ("tariff", imposer, (target,) if target else (), status),
+                      status, {**fields, "targets": [target] if target else []},
+                      sentence, rule, confidence)
+            for target in (targets or [None])]
+
+
+def _previous_subject(ctx: ArticleContext, sentence: Sentence) -> str | None:
+    """'He threatened tariffs...': the actor that opened one of the two previous sentences."""
+    for previous in reversed(ctx.sentences[max(0, sentence.index - 2):sentence.index]):
+        mentions = [m for m in ctx.mentions(previous) if m.iso3]
+        if mentions and mentions[0].start - previous.start < 40:
+            return mentions[0].iso3
+    return None
 
 
 def _roles(mentions: list[Mention], text: str, offset: int, anchor: int) -> tuple[str | None, list[str]]:
@@ -62,7 +81,7 @@ def _roles(mentions: list[Mention], text: str, offset: int, anchor: int) -> tupl
                 imposer = imposer or m.iso3
             elif _TARGET_PREP.search(text[anchor:rel_start]) or is_goods:
                 targets.append(m.iso3)
-        elif is_goods and _TARGET_PREP.search(before):
+        elif (is_goods and _TARGET_PREP.search(before)) or _PRE_TARGET.search(before[-25:]):
             targets.append(m.iso3)
         elif imposer is None:
             imposer = m.iso3
