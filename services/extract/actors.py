@@ -142,7 +142,7 @@ def pick_person(candidates: tuple[PersonEntry, ...], day: dt.date) -> PersonEntr
 # Surnames that are also everyday words are only matched with a title or a first name.
 _COMMON_WORDS = frozenset(
     "may march june april august will rose king long young wong li wang kim lee costa "
-    "lula ross carney payne tai abe".split()
+    "lula ross carney payne tai abe he".split()
 )
 
 
