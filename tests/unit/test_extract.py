@@ -139,3 +139,17 @@ def test_tariff_one_event_per_target_and_pronoun_subject():
 def test_tariff_price_plans_are_not_trade_measures():
     body = "China Energy said some fixed tariffs now on the market could save households money."
     assert only(extract(article(body)), "tariff") == []
+
+
+def test_ban_authority_is_not_the_demonym_of_what_is_banned():
+    body = ("Beijing announced new measures on Tuesday.\n"
+            "The commerce ministry put 15 American companies on its export-control list.")
+    bans = only(extract(article(body)), "ban")
+    assert [b.authority for b in bans] == ["CHN"]
+
+
+def test_ban_status_after_a_before_clause_and_entity_subject():
+    body = ("Donald Trump discussed TikTok shortly before the Supreme Court upheld a law "
+            "banning the app.")
+    (ban,) = only(extract(article(body, "2025-01-17T21:00:00+00:00")), "ban")
+    assert (ban.authority, ban.status, ban.subject) == ("USA", "upheld", "TikTok")

@@ -4,7 +4,7 @@ import re
 
 from services.extract.candidate import Candidate
 from services.extract.context import ArticleContext
-from services.extract.rules.common import clause_bounds, is_hypothetical, status_of
+from services.extract.rules.common import clause_bounds, is_hypothetical, previous_subject, status_of
 from services.extract.text import Sentence
 
 _CROSS_BORDER = re.compile(r"\b(?:export|import|foreign|overseas|cross-border|shipments|purchases|entity list|visa|travel)", re.I)
@@ -34,6 +34,8 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     before = [m for m in mentions if m.start - sentence.start < hit.start()]
     after = [m for m in mentions if m.start - sentence.start >= hit.end()]
     authority = _authority(before, after, text, sentence.start)
+    if authority is None and not [m for m in before if not _is_object(text, m, sentence.start)]:
+        authority = previous_subject(ctx, sentence)
     if authority is None:
         return []
     entities = _entities(ctx, text)
@@ -42,6 +44,8 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     if not foreign and not _CROSS_BORDER.search(text) and not entities:
         return []
     subject = _subject(text, hit, start, end) or (entities[0][0] if entities else hit.group(0))
+    if entities and len(subject.split()) <= 3 and not any(e[0] in subject for e in entities):
+        subject = " and ".join(e[0] for e in entities)  # "banning the app" -> "TikTok"
     aliases = [name for name, _, _ in entities if name.lower() not in subject.lower()]
     confidence = weight if not is_hypothetical(text) else weight * 0.4
     status = status_of(ctx, "ban", text, hit.start())
@@ -51,9 +55,18 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     return [Candidate("ban", key, status, fields, sentence, rule, confidence)]
 
 
+_OBJECT_NOUN = re.compile(r"^(?:-made|-linked|-owned|-based)?\s*(?:[\w-]+\s+)?(?:companies|firms|organi[sz]ations|entities|goods|apps?|imports|exports|products|suppliers|chipmakers|beef|logs|soybeans|seafood|citizens|nationals|investors|users|stores)\b", re.I)
+
+
+def _is_object(text: str, mention, offset: int) -> bool:
+    """'15 American companies': a demonym describing what is banned, not who bans."""
+    return bool(_OBJECT_NOUN.match(text[mention.end - offset:mention.end - offset + 40]))
+
+
 def _authority(before, after, text: str, offset: int) -> str | None:
-    if before:
-        return before[0].iso3
+    subjects = [m for m in before if not _is_object(text, m, offset)]
+    if subjects:
+        return subjects[0].iso3
     for m in after:
         if re.search(r"\bby (?:the )?$", text[max(0, m.start - offset - 8):m.start - offset]):
             return m.iso3

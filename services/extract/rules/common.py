@@ -15,7 +15,7 @@ _CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|, (?:while|but|after|as|which|who|a
 
 
 _GOVERNED = re.compile(r"(?:\bto|\bwould|\bwill|\bcould|\bmay|\bmight|\bnot|\bbe)\s+$", re.I)
-_CONDITIONAL = re.compile(r"\b(?:until|unless|if|whether|before)\b[^,;]{0,30}$", re.I)
+_CONDITIONAL = re.compile(r"\b(?:until|unless|if|whether)\b[^,;]{0,30}$", re.I)
 
 
 def status_of(ctx: ArticleContext, kind: str, text: str, anchor: int) -> str:
@@ -78,3 +78,12 @@ def countries_in(mentions: list[Mention]) -> list[str]:
         if m.iso3 and m.iso3 not in seen:
             seen.append(m.iso3)
     return seen
+
+
+def previous_subject(ctx: ArticleContext, sentence) -> str | None:
+    """'He threatened tariffs...': the actor that opened one of the two previous sentences."""
+    for previous in reversed(ctx.sentences[max(0, sentence.index - 2):sentence.index]):
+        mentions = [m for m in ctx.mentions(previous) if m.iso3]
+        if mentions and mentions[0].start - previous.start < 40:
+            return mentions[0].iso3
+    return None

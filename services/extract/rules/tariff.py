@@ -5,7 +5,13 @@ import re
 from services.extract.actors import Mention
 from services.extract.candidate import Candidate
 from services.extract.context import ArticleContext
-from services.extract.rules.common import clause_bounds, is_hypothetical, rate_near, status_of
+from services.extract.rules.common import (
+    clause_bounds,
+    is_hypothetical,
+    previous_subject,
+    rate_near,
+    status_of,
+)
 from services.extract.text import Sentence
 
 _GOODS = re.compile(
@@ -36,7 +42,7 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
                 if start <= m.start - sentence.start < end and m.iso3]
     imposer, targets = _roles(mentions, text, sentence.start, hit.start())
     if imposer is None and _PRONOUN.match(text[start:hit.start()]):
-        imposer = _previous_subject(ctx, sentence)
+        imposer = previous_subject(ctx, sentence)
     if imposer is None:
         return []
     targets = [t for t in targets if t != imposer]
@@ -58,13 +64,6 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
             for target in (targets or [None])]
 
 
-def _previous_subject(ctx: ArticleContext, sentence: Sentence) -> str | None:
-    """'He threatened tariffs...': the actor that opened one of the two previous sentences."""
-    for previous in reversed(ctx.sentences[max(0, sentence.index - 2):sentence.index]):
-        mentions = [m for m in ctx.mentions(previous) if m.iso3]
-        if mentions and mentions[0].start - previous.start < 40:
-            return mentions[0].iso3
-    return None
 
 
 def _roles(mentions: list[Mention], text: str, offset: int, anchor: int) -> tuple[str | None, list[str]]:
