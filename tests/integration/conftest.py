@@ -19,6 +19,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def worker_env(root) -> dict[str, str]:
+    """Environment for worker processes: free ports and private data dirs under `root`."""
+    env = dict(os.environ)
+    for service in ("EXTRACTOR", "ALERTER"):
+        env[f"DIPLOWIRE_{service}_METRICS_PORT"] = str(free_port())
+        env[f"DIPLOWIRE_{service}_WEB_PORT"] = str(free_port())
+        env[f"DIPLOWIRE_{service}_DATA_DIR"] = str(root / service.lower())
+    return env
+
+
 @pytest.fixture(scope="session")
 def broker(tmp_path_factory):
     root = tmp_path_factory.mktemp("broker")
@@ -30,14 +40,8 @@ def broker(tmp_path_factory):
 def pipeline(broker, tmp_path_factory):
     """Topics created, one extractor and one alerter running; yields their env and ports."""
     root = tmp_path_factory.mktemp("workers")
-    env = {**os.environ, "DIPLOWIRE_KAFKA_BOOTSTRAP": broker.bootstrap,
-           "DIPLOWIRE_PARTITIONS": "2",
-           "DIPLOWIRE_EXTRACTOR_METRICS_PORT": str(free_port()),
-           "DIPLOWIRE_EXTRACTOR_WEB_PORT": str(free_port()),
-           "DIPLOWIRE_EXTRACTOR_DATA_DIR": str(root / "extractor"),
-           "DIPLOWIRE_ALERTER_METRICS_PORT": str(free_port()),
-           "DIPLOWIRE_ALERTER_WEB_PORT": str(free_port()),
-           "DIPLOWIRE_ALERTER_DATA_DIR": str(root / "alerter")}
+    env = {**worker_env(root), "DIPLOWIRE_KAFKA_BOOTSTRAP": broker.bootstrap,
+           "DIPLOWIRE_PARTITIONS": "2"}
     settings = KafkaSettings(kafka_bootstrap=broker.bootstrap, partitions=2)
     ensure_topics(settings, broker.bootstrap)
     logs = {name: (root / f"{name}.log").open("wb") for name in ("extractor", "alerter")}

@@ -1,26 +1,18 @@
 """`diplowire up --once`: the one-command run starts everything and shows events."""
 
-import os
 import subprocess
 import sys
 
 import pytest
 
-from tests.integration.conftest import free_port
+from tests.integration.conftest import free_port, worker_env
 
 pytestmark = pytest.mark.integration
 
 
 def test_up_runs_the_sample_feed_end_to_end(tmp_path):
-    env = {**os.environ,
-           "DIPLOWIRE_EMBEDDED_PORT": str(free_port()),
-           "DIPLOWIRE_EMBEDDED_DATA_DIR": str(tmp_path / "broker"),
-           "DIPLOWIRE_EXTRACTOR_METRICS_PORT": str(free_port()),
-           "DIPLOWIRE_EXTRACTOR_WEB_PORT": str(free_port()),
-           "DIPLOWIRE_EXTRACTOR_DATA_DIR": str(tmp_path / "extractor"),
-           "DIPLOWIRE_ALERTER_METRICS_PORT": str(free_port()),
-           "DIPLOWIRE_ALERTER_WEB_PORT": str(free_port()),
-           "DIPLOWIRE_ALERTER_DATA_DIR": str(tmp_path / "alerter")}
+    env = {**worker_env(tmp_path), "DIPLOWIRE_EMBEDDED_PORT": str(free_port()),
+           "DIPLOWIRE_EMBEDDED_DATA_DIR": str(tmp_path / "broker")}
     env.pop("DIPLOWIRE_KAFKA_BOOTSTRAP", None)
     done = subprocess.run([sys.executable, "-m", "services.cli", "up", "--once",
                            "--timeout", "90"], env=env, capture_output=True, text=True,
