@@ -62,6 +62,12 @@ class _EventBase(WireModel):
     extractor_version: str = Field(description="Version of the extraction core.")
     cameo: str | None = Field(None, description="CAMEO event code, where the type maps to one.")
     plover: str | None = Field(None, description="PLOVER event type, where it maps to one.")
+    story_id: str = Field(description="Story shared by every article reporting this event.")
+    first_seen_at: AwareDatetime = Field(description="Publication time of the story's first article.")
+    mentions: int = Field(1, ge=1, description="Articles that reported the story so far.")
+    sources: list[str] = Field(default_factory=list, description="Outlets that reported it so far.")
+    status_change: bool = Field(False, description="True when this article moved the story to a new status.")
+    previous_status: str | None = Field(None, description="The story's status before this article.")
 
 
 class CallEvent(_EventBase):

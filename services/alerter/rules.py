@@ -26,6 +26,10 @@ class Rule(BaseModel):
                                  description="Fire if any event country is listed; empty = any.")
     statuses: list[str] = Field(default_factory=list, description="Empty = any status.")
     min_confidence: float = Field(0.5, ge=0, le=1, description="Lowest event confidence.")
+    once_per_story: bool = Field(True, description="Alert once per story, not per article.")
+    on_status_change: bool = Field(True, description="Alert again when the story's status changes.")
+    mentions_at_least: int | None = Field(
+        None, ge=1, description="Fire only once the story has this many articles (once).")
 
 
 class RuleSet(BaseModel):
@@ -74,9 +78,26 @@ def matching_rules(event: Event, rules: list[Rule]) -> list[Rule]:
     return fired
 
 
-def alert_id(rule: Rule, event: Event) -> str:
-    """Deterministic alert id for a (rule, event) pair."""
-    return hashlib.sha256(f"{rule.id}|{event.event_id}".encode()).hexdigest()[:32]
+def alert_reason(rule: Rule, event: Event, fired: list[str]) -> str | None:
+    """Why `rule` should alert on `event` now, given the reasons it already fired; or None."""
+    if not rule.once_per_story:
+        reason = f"event:{event.event_id}"
+    elif rule.mentions_at_least is not None:
+        if event.mentions < rule.mentions_at_least:
+            return None
+        reason = f"mentions:{rule.mentions_at_least}"
+    elif "new" not in fired:
+        reason = "new"
+    elif rule.on_status_change and event.status_change:
+        reason = f"status:{event.status}"
+    else:
+        return None
+    return None if reason in fired else reason
+
+
+def alert_id(rule: Rule, event: Event, reason: str) -> str:
+    """Deterministic alert id for a (rule, story, reason) triple."""
+    return hashlib.sha256(f"{rule.id}|{event.story_id}|{reason}".encode()).hexdigest()[:32]
 
 
 def summarise(event: Event) -> str:

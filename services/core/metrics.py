@@ -30,6 +30,10 @@ class Metrics:
     articles_ingested: Counter
     worker_up: Gauge
     invalid_events: Counter
+    stories_opened: Counter
+    story_mentions: Counter
+    status_changes: Counter
+    replayed_events: Counter
 
 
 def build_metrics(registry: CollectorRegistry, service: str) -> Metrics:
@@ -78,6 +82,22 @@ def build_metrics(registry: CollectorRegistry, service: str) -> Metrics:
         ),
         worker_up=Gauge(
             "diplowire_worker_up", "1 while the worker's stream is running.", registry=registry,
+        ),
+        stories_opened=Counter(
+            "diplowire_stories_opened", "New stories (first article of a real event), by type.",
+            ["event_type"], registry=registry,
+        ),
+        story_mentions=Counter(
+            "diplowire_story_mentions", "Events that joined an existing story, by type.",
+            ["event_type"], registry=registry,
+        ),
+        status_changes=Counter(
+            "diplowire_story_status_changes", "Articles that moved a story to a new status.",
+            ["event_type"], registry=registry,
+        ),
+        replayed_events=Counter(
+            "diplowire_replayed_events", "Events from articles a story had already counted.",
+            registry=registry,
         ),
         invalid_events=Counter(
             "diplowire_alerter_invalid_events", "Event messages the alerter could not validate.",

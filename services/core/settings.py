@@ -37,6 +37,10 @@ class KafkaSettings(BaseSettings):
     topic_dlq: str = Field("news.raw.dlq", description="Dead-letter topic.")
     topic_events_prefix: str = Field("events.", description="Event topics are prefix + type.")
     topic_alerts: str = Field("alerts", description="Alert topic.")
+    topic_candidates: str = Field(
+        "diplowire.events.by-story", description="Internal: events keyed by story fingerprint.")
+    topic_alert_stories: str = Field(
+        "diplowire.alerts.by-story", description="Internal: events keyed by story id for the alerter.")
     partitions: int = Field(4, ge=1, description="Partitions of every topic diplowire creates.")
     replication_factor: int = Field(1, ge=1, description="Replication factor of new topics.")
     metrics_host: str = Field("127.0.0.1", description="Address /metrics binds (0.0.0.0 in containers).")
@@ -48,7 +52,8 @@ class KafkaSettings(BaseSettings):
     def all_topics(self) -> list[str]:
         """Every topic diplowire reads or writes."""
         events = [self.event_topic(t) for t in EVENT_TYPES]
-        return [self.topic_raw, self.topic_dlq, *events, self.topic_alerts]
+        return [self.topic_raw, self.topic_dlq, *events, self.topic_alerts,
+                self.topic_candidates, self.topic_alert_stories]
 
     def client_kwargs(self) -> dict:
         """Security options for kafka-python clients (passed through unchanged)."""
@@ -81,6 +86,8 @@ class ExtractorSettings(KafkaSettings):
     extractor_metrics_port: int = Field(9310, description="Port of the extractor's /metrics.")
     extractor_web_port: int = Field(6066, description="Faust web port (one per worker on a host).")
     extractor_data_dir: Path = Field(Path(".diplowire/extractor"), description="Faust data dir.")
+    story_window_days: int = Field(
+        7, ge=0, description="Articles join a story while event dates are this close.")
     extractor_min_confidence: float = Field(
         0.0, ge=0, le=1, description="Events below this confidence are not published at all.",
     )

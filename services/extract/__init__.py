@@ -15,6 +15,7 @@ from services.extract.candidate import Candidate
 from services.extract.context import Compiled, build_context, default_compiled
 from services.extract.merge import merge
 from services.extract.rules import RULES
+from services.extract.stories import annotate, new_story
 
 EXTRACTOR_VERSION = "0.1.0"
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -48,7 +49,9 @@ def extract(article: RawArticle, compiled: Compiled | None = None) -> list[Event
             if exclude is not None and exclude.search(sentence.text):
                 continue
             candidates.extend(_sentence_candidates(ctx, sentence, kind, triggers))
-    return [_build(article, group) for group in merge(candidates)]
+    events = [_build(article, group) for group in merge(candidates)]
+    # Batch mode: every event opens its own story; the streaming story stage joins them.
+    return [annotate(e, new_story(e), None) for e in events]
 
 
 def _sentence_candidates(ctx, sentence, kind, triggers) -> list[Candidate]:
@@ -95,7 +98,8 @@ def _build(article: RawArticle, group: list[Candidate]) -> Event:
         "source": article.source, "url": article.url, "published_at": article.published_at,
         "event_date": best.event_date, "status": status, "confidence": round(confidence, 3),
         "evidence": evidence, "extractor_version": EXTRACTOR_VERSION, "cameo": cameo,
-        "plover": plover, **fields,
+        "plover": plover, "story_id": "pending", "first_seen_at": article.published_at,
+        **fields,
     })
 
 

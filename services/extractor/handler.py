@@ -10,6 +10,7 @@ from services.core.dead_letters import dead_letter
 from services.core.errors import RejectedInput
 from services.core.metrics import Metrics
 from services.extract import extract
+from services.extract.stories import fingerprint
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,9 @@ def handle(key: bytes | None, value: bytes | None, topic: str, partition: int, o
                         value, topic, partition, offset, settings, metrics, now)]
     finally:
         metrics.extraction_duration.observe(time.perf_counter() - started)
+    # Events go to the story stage keyed by fingerprint, so one worker owns each story.
     return [
-        Outgoing(settings.event_topic(e.event_type), e.event_id.encode(), encode(e), e.event_type)
+        Outgoing(settings.topic_candidates, fingerprint(e).encode(), encode(e), e.event_type)
         for e in events if e.confidence >= min_confidence
     ]
 

@@ -6,11 +6,12 @@ import pytest
 from prometheus_client import CollectorRegistry
 
 from schemas import DeadLetter, EventAdapter
-from services.alerter.app import build_alerts
+from services.alerter.app import decide
 from services.alerter.rules import Rule, load_rules, matching_rules
 from services.core.errors import ConfigError
 from services.core.metrics import build_metrics
 from services.core.settings import ExtractorSettings
+from services.extract.stories import fingerprint
 from services.extractor import handler
 
 ARTICLE = orjson.dumps({
@@ -27,11 +28,11 @@ def value(metrics, name, **labels):
     return metrics.registry.get_sample_value(name, labels or None) or 0
 
 
-def test_handle_routes_events_to_their_topic(metrics):
+def test_handle_routes_events_to_the_story_stage_by_fingerprint(metrics):
     outs = handler.handle(b"a1", ARTICLE, "news.raw", 0, 7, ExtractorSettings(), metrics)
-    assert [o.topic for o in outs] == ["events.tariff"]
+    assert [(o.topic, o.event_type) for o in outs] == [("diplowire.events.by-story", "tariff")]
     event = EventAdapter.validate_json(outs[0].value)
-    assert outs[0].key == event.event_id.encode()
+    assert outs[0].key == fingerprint(event).encode() == b"tariff|CAN|USA"
     assert value(metrics, "diplowire_articles_consumed_total") == 1
 
 
@@ -71,6 +72,6 @@ def test_rules_match_on_type_country_status_and_confidence(metrics):
         Rule(id="e", severity="critical", countries=["CAN"], statuses=["announced"]),
     ]
     assert [r.id for r in matching_rules(event, rules)] == ["a", "e"]
-    alerts = build_alerts(out.value, rules, dt.datetime.now(dt.UTC))
+    _, alerts = decide(event, rules, None, dt.datetime.now(dt.UTC))
     assert {a.rule_id for a in alerts} == {"a", "e"}
     assert len({a.alert_id for a in alerts}) == 2

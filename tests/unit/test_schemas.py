@@ -33,6 +33,7 @@ def test_event_union_dispatches_on_event_type():
         "published_at": dt.datetime(2025, 1, 1, tzinfo=dt.UTC), "confidence": 0.9,
         "evidence": [{"text": "x", "start": 0, "end": 1, "rule": "r"}],
         "extractor_version": "1", "status": "imposed", "imposer": "USA", "targets": ["CHN"],
+        "story_id": "s", "first_seen_at": dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
     })
     assert type(event).__name__ == "TariffEvent"
     with pytest.raises(ValidationError):
