@@ -18,7 +18,7 @@ from schemas.stories import AlertState
 from services.alerter.notify import WebhookNotifier
 from services.alerter.rules import Rule, alert_id, alert_reason, matching_rules, summarise
 from services.core.codec import encode
-from services.core.faust_config import app_options
+from services.core.faust_config import app_options, record_lag
 from services.core.metrics import Metrics
 from services.core.settings import AlerterSettings
 
@@ -59,6 +59,7 @@ def create_app(settings: AlerterSettings, bootstrap: str, metrics: Metrics,
         metrics.worker_up.set(1)
         async for event in stream.events():
             msg = event.message
+            record_lag(app, metrics, msg)
             try:
                 parsed = EventAdapter.validate_json(msg.value)
             except ValidationError:

@@ -3,6 +3,7 @@
 import ssl
 
 import faust
+from faust.types import TP
 
 from services.core.settings import KafkaSettings
 
@@ -48,3 +49,11 @@ def app_options(settings: KafkaSettings, bootstrap: str, web_port: int, datadir:
         "producer_acks": -1,
         "stream_wait_empty": False,
     }
+
+
+def record_lag(app: faust.App, metrics, msg) -> None:
+    """Set the consumer-lag gauge for the message's partition from the broker's high watermark."""
+    highwater = app.consumer.highwater(TP(msg.topic, msg.partition))
+    if highwater is not None:
+        metrics.consumer_lag.labels(topic=msg.topic, partition=str(msg.partition)).set(
+            max(0, highwater - msg.offset - 1))

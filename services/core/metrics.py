@@ -34,6 +34,7 @@ class Metrics:
     story_mentions: Counter
     status_changes: Counter
     replayed_events: Counter
+    consumer_lag: Gauge
 
 
 def build_metrics(registry: CollectorRegistry, service: str) -> Metrics:
@@ -98,6 +99,11 @@ def build_metrics(registry: CollectorRegistry, service: str) -> Metrics:
         replayed_events=Counter(
             "diplowire_replayed_events", "Events from articles a story had already counted.",
             registry=registry,
+        ),
+        consumer_lag=Gauge(
+            "diplowire_consumer_lag_messages",
+            "Messages behind the partition's high watermark after the last one processed.",
+            ["topic", "partition"], registry=registry,
         ),
         invalid_events=Counter(
             "diplowire_alerter_invalid_events", "Event messages the alerter could not validate.",

@@ -12,7 +12,7 @@ import faust
 from schemas.events import EventAdapter
 from schemas.stories import StoryState
 from services.core.codec import encode
-from services.core.faust_config import app_options
+from services.core.faust_config import app_options, record_lag
 from services.core.metrics import Metrics
 from services.core.settings import ExtractorSettings
 from services.extract.stories import observe
@@ -35,6 +35,7 @@ def create_app(settings: ExtractorSettings, bootstrap: str, metrics: Metrics) ->
         metrics.worker_up.set(1)
         async for event in stream.events():
             msg = event.message
+            record_lag(app, metrics, msg)
             for out in handle(msg.key, msg.value, msg.topic, msg.partition, msg.offset,
                               settings, metrics, settings.extractor_min_confidence):
                 # Keep the raw message's timestamp so latency is measured end to end.
@@ -45,6 +46,7 @@ def create_app(settings: ExtractorSettings, bootstrap: str, metrics: Metrics) ->
     async def story_stage(stream):
         async for event in stream.events():
             msg = event.message
+            record_lag(app, metrics, msg)
             await _publish_story_event(msg, stories, outputs, settings, metrics)
 
     return app
