@@ -28,4 +28,8 @@ DEFAULT_TOPICS: tuple[TopicSpec, ...] = (
     TopicSpec("events.ban", "event_id", BanEvent, "Cross-border bans and export controls."),
     TopicSpec("events.nomination", "event_id", NominationEvent, "Nominations to public posts."),
     TopicSpec("alerts", "alert_id", Alert, "Alerts raised by the alerter's rules."),
+    TopicSpec("diplowire.events.by-story", "story fingerprint", CallEvent,
+              "Internal: any event type, re-keyed for the story stage."),
+    TopicSpec("diplowire.alerts.by-story", "story_id", CallEvent,
+              "Internal: any event type, re-keyed for the alerter."),
 )
