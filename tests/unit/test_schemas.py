@@ -46,3 +46,16 @@ def test_checked_in_json_schemas_are_current():
     rendered = render_json_schemas()
     on_disk = {p.name: p.read_text(encoding="utf-8") for p in JSONSCHEMA_DIR.glob("*.json")}
     assert on_disk == rendered, "run `diplowire schemas` and commit schemas/jsonschema/"
+
+
+def test_asyncapi_describes_every_topic_with_an_existing_payload_schema():
+    import yaml
+
+    from services.core.settings import KafkaSettings
+
+    doc = yaml.safe_load((JSONSCHEMA_DIR.parent / "asyncapi.yaml").read_text())
+    assert doc["asyncapi"].startswith("3.")
+    addresses = {c["address"] for c in doc["channels"].values()}
+    assert addresses == set(KafkaSettings().all_topics())
+    for message in doc["components"]["messages"].values():
+        assert (JSONSCHEMA_DIR.parent / message["payload"]["$ref"]).exists()
