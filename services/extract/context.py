@@ -12,6 +12,12 @@ from services.extract.lexicon import NAME_STOPWORDS, Lexicon, default_lexicon
 from services.extract.text import Sentence, split_sentences
 
 EVENT_TYPES = ("call", "tariff", "ban", "nomination")
+_TOKEN = re.compile(r"[a-z]+")
+
+
+def tokens(text: str) -> set[str]:
+    """Lower-case word tokens, for the trigger gate."""
+    return set(_TOKEN.findall(text.lower()))
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b")
 
 
@@ -21,7 +27,8 @@ class Compiled:
 
     lexicon: Lexicon
     actors: ActorIndex
-    gate: re.Pattern
+    gate: frozenset[str]
+    gates: dict[str, frozenset[str]]
     triggers: dict[str, list[tuple[str, float, re.Pattern]]]
     excludes: dict[str, re.Pattern | None]
     status: dict[str, list[tuple[str, re.Pattern]]]
@@ -42,8 +49,8 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
         excludes[kind] = (re.compile(_words("|".join(spec.exclude)), re.I)
                           if spec.exclude else None)
         status[kind] = [(c.status, re.compile(_words(c.pattern), re.I)) for c in spec.status]
-    gate = re.compile("|".join(_words(t.pattern) for s in lexicon.triggers.values()
-                               for t in s.triggers), re.I)
+    gates = {kind: frozenset(spec.gate) for kind, spec in lexicon.triggers.items()}
+    gate = frozenset().union(*gates.values())
     positions = [
         (p.name, p.ambassador, p.country,
          re.compile(_words("|".join(p.patterns)), 0 if p.ambassador else re.I))
@@ -56,7 +63,7 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
     entities = re.compile(_words("|".join(re.escape(a) for a in
                                           sorted(entity_info, key=len, reverse=True))))
     return Compiled(lexicon, build_index(lexicon),
-                    gate, triggers, excludes, status, positions, entities, entity_info)
+                    gate, gates, triggers, excludes, status, positions, entities, entity_info)
 
 
 @cache

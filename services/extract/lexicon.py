@@ -93,6 +93,7 @@ class StatusCue(_Strict):
 class TypeTriggers(_Strict):
     """Triggers, exclusions and status cues of one event type."""
 
+    gate: list[str] = Field(min_length=1)
     triggers: list[TriggerRule] = Field(min_length=1)
     exclude: list[str] = []
     status: list[StatusCue] = Field(min_length=1)
