@@ -137,6 +137,12 @@ def cmd_up(args: argparse.Namespace) -> int:
     return run_up(feed=args.feed, keep_running=not args.once, timeout=args.timeout)
 
 
+def _bench(args: argparse.Namespace) -> int:
+    from services.bench import main as bench_main
+
+    return bench_main(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(prog="diplowire", description=__doc__)
@@ -168,10 +174,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="stop after the sample feed's events arrived (used by tests)")
     p.add_argument("--timeout", type=float, default=120.0, help="with --once: give up after")
     p.set_defaults(func=cmd_up)
-    p = sub.add_parser("bench", help="benchmark the extraction core")
-    p.add_argument("--out", default="bench-out", help="folder for report.json and report.md")
-    p.add_argument("--articles", type=int, default=2000, help="articles per feed")
-    p.set_defaults(func=lambda a: __import__("services.bench", fromlist=["main"]).main(a))
+    p = sub.add_parser("bench", help="benchmark the core and the pipeline (prints figures)")
+    p.add_argument("--out", default="bench-out", help="folder for report.json/.md, latency.png")
+    p.add_argument("--articles", type=int, default=2000, help="articles per core feed")
+    p.add_argument("--corpus", default="../shared/eval/corpus", help="annotated corpus for F1")
+    p.add_argument("--core-only", action="store_true", help="skip the end-to-end runs")
+    p.add_argument("--e2e-only", action="store_true", help="skip the core runs")
+    p.add_argument("--workers", default="1,2", help="extractor worker counts to run")
+    p.add_argument("--rate", type=float, default=50.0, help="sustained articles/s")
+    p.add_argument("--duration", type=float, default=120.0, help="sustained seconds")
+    p.add_argument("--warmup", type=float, default=15.0, help="warm-up seconds (not counted)")
+    p.add_argument("--steps", default="100,200,400,800,1600",
+                   help="rates tried to find the maximum sustainable rate")
+    p.add_argument("--step-seconds", type=float, default=10.0, help="seconds per step")
+    p.set_defaults(func=_bench)
     return parser
 
 
