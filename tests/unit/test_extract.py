@@ -153,3 +153,14 @@ def test_ban_status_after_a_before_clause_and_entity_subject():
             "banning the app.")
     (ban,) = only(extract(article(body, "2025-01-17T21:00:00+00:00")), "ban")
     assert (ban.authority, ban.status, ban.subject) == ("USA", "upheld", "TikTok")
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("The European Union will apply duties of up to 20% on bicycles imported from Vietnam "
+     "from Friday, the Commission said.", "imposed"),
+    ("Norway said it would retaliate with duties on American whiskey.", "announced"),
+    ("Thai rice can once again enter Japan without punitive duties from Saturday.", "lifted"),
+    ("The extra Japanese levy on South Korean steel doubles to 30%.", "increased"),
+])
+def test_tariff_status_patterns_in_wire_copy(sentence, status):
+    assert [t.status for t in only(extract(article(sentence)), "tariff")] == [status]

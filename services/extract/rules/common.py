@@ -18,7 +18,8 @@ _GOVERNED = re.compile(r"(?:\bto|\bwould|\bwill|\bcould|\bmay|\bmight|\bnot|\bbe
 _CONDITIONAL = re.compile(r"\b(?:until|unless|if|whether)\b[^,;]{0,30}$", re.I)
 
 
-def status_of(ctx: ArticleContext, kind: str, text: str, anchor: int) -> str:
+def status_of(ctx: ArticleContext, kind: str, text: str, anchor: int,
+              trigger: tuple[int, int] | None = None) -> str:
     """The status whose cue sits nearest `anchor` in `text`; earlier cues win ties.
 
     A cue governed by another verb ('threatened to impose', 'would lift') or inside a
@@ -29,6 +30,8 @@ def status_of(ctx: ArticleContext, kind: str, text: str, anchor: int) -> str:
         if pattern.pattern.endswith("(?:.)(?![\\w])"):
             continue
         for match in pattern.finditer(text):
+            if trigger and match.start() < trigger[1] and trigger[0] < match.end():
+                continue  # the trigger word ("levy") is not its own status cue
             before = text[max(0, match.start() - 40):match.start()]
             if _GOVERNED.search(before) or _CONDITIONAL.search(before):
                 continue

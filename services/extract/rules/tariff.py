@@ -49,7 +49,7 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     if not targets and not _TRADE.search(text):
         return []  # "fixed tariffs on the market": a price plan, not a trade measure
     confidence = weight if not is_hypothetical(text) else weight * 0.4
-    status = status_of(ctx, "tariff", text, hit.start())
+    status = status_of(ctx, "tariff", text, hit.start(), hit.span())
     fields = {
         "imposer": imposer,
         "targets": targets,
