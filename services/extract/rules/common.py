@@ -11,7 +11,24 @@ _HYPOTHETICAL = re.compile(
     re.I,
 )
 _THREAT = re.compile(r"\bthreat|\bwarn|\bvow|\bpledg|\bpromis", re.I)
-_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|, (?:while|but|after|as|which|who|and the|when)\b|\bwhile\b")
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–-]\s|, (?:while|but|after|as|which|who|and the|when)\b|\bwhile\b|, and (?=[A-Z])")
+_PREPOSITION = re.compile(
+    r"\b(?:on|against|from|to|for|with|of|in|at|into|toward|towards|over|about|between)\s+(?:the\s+)?$",
+    re.I)
+# Nouns after a demonym that make it an actor ("Chinese officials"), not an object
+# ("Chinese goods", "American companies").
+ACTOR_NOUNS = frozenset("""government governments officials official authorities authority ministry
+ministries side president leader leaders administration minister ministers premier trade
+commerce customs finance foreign regulators regulator lawmakers negotiators embassy spokesman
+spokeswoman spokesperson envoy delegation parliament congress senate court courts military
+agency commission cabinet economy prime chancellor state secretary department treasury""".split())
+OBJECT_NOUNS = frozenset("""goods imports exports products companies firms steel aluminium aluminum
+cars autos vehicles chips beef pork soybeans farm agricultural flat chipmakers suppliers apps
+technology technologies dairy wine whiskey bourbon lumber timber logs seafood citizens nationals
+investors users stores parent subsidiaries entities organisations organizations""".split())
+_ABBREVIATED = frozenset({"U.S.", "US", "EU", "E.U.", "UK", "U.K.", "U.N.", "UN", "USA"})
+_NEXT_WORD = re.compile(r"^(?:-\w+)?\s+([a-z][\w-]*)")
 
 
 _GOVERNED = re.compile(r"(?:\bto|\bwould|\bwill|\bcould|\bmay|\bmight|\bnot|\bbe)\s+$", re.I)
@@ -90,3 +107,24 @@ def previous_subject(ctx: ArticleContext, sentence) -> str | None:
         if mentions and mentions[0].start - previous.start < 40:
             return mentions[0].iso3
     return None
+
+
+def is_object_mention(ctx: ArticleContext, text: str, mention: Mention, offset: int,
+                      trigger_words: frozenset[str]) -> bool:
+    """'American companies', 'Chinese parent': a demonym describing a thing, not an actor."""
+    surface = text[mention.start - offset:mention.end - offset]
+    if mention.kind != "country" or not (surface in ctx.compiled.actors.demonym_of
+                                         or surface in _ABBREVIATED):
+        return False
+    match = _NEXT_WORD.match(text[mention.end - offset:mention.end - offset + 40])
+    if not match:
+        return False
+    word = match.group(1)
+    if surface in _ABBREVIATED:  # "U.S. goods" is a thing, "U.S. imposed" is not
+        return word in OBJECT_NOUNS
+    return word not in ACTOR_NOUNS and word not in trigger_words
+
+
+def after_preposition(text: str, mention: Mention, offset: int) -> bool:
+    """'imports from China', 'talks with Beijing': an oblique mention, never the subject."""
+    return bool(_PREPOSITION.search(text[max(0, mention.start - offset - 30):mention.start - offset]))

@@ -6,7 +6,9 @@ from services.extract.actors import Mention
 from services.extract.candidate import Candidate
 from services.extract.context import ArticleContext
 from services.extract.rules.common import (
+    after_preposition,
     clause_bounds,
+    is_object_mention,
     is_hypothetical,
     previous_subject,
     rate_near,
@@ -40,7 +42,7 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     start, end = clause_bounds(text, hit.start())
     mentions = [m for m in ctx.mentions(sentence)
                 if start <= m.start - sentence.start < end and m.iso3]
-    imposer, targets = _roles(mentions, text, sentence.start, hit.start())
+    imposer, targets = _roles(ctx, mentions, text, sentence.start, hit.start())
     if imposer is None and _PRONOUN.match(text[start:hit.start()]):
         imposer = previous_subject(ctx, sentence)
     if imposer is None:
@@ -66,24 +68,41 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
 
 
 
-def _roles(mentions: list[Mention], text: str, offset: int, anchor: int) -> tuple[str | None, list[str]]:
-    """Split mentions into the imposer (subject side) and targets (object side)."""
+_TRIGGER_WORDS = frozenset("tariff tariffs duty duties levy levies countermeasures".split())
+_ADJACENT = re.compile(r"^(?:'s|’s)?\s+(?:[a-z0-9%.$-]+\s+){0,3}$")
+
+
+def _roles(ctx: ArticleContext, mentions: list[Mention], text: str, offset: int,
+           anchor: int) -> tuple[str | None, list[str]]:
+    """Split mentions into the imposer (subject side) and targets (object side).
+
+    'U.S. tariffs' names the imposer right before the trigger; a demonym before a noun
+    ('Chinese goods') or a mention after a preposition ('imports from China') is a target;
+    otherwise the first mention before the trigger is the subject.
+    """
     imposer: str | None = None
+    adjacent: str | None = None
     targets: list[str] = []
+    previous_was_target = False
     for m in mentions:
         rel_start, rel_end = m.start - offset, m.end - offset
-        after = text[rel_end:rel_end + 20]
-        before = text[max(0, rel_start - 70):rel_start]
-        is_goods = bool(_GOODS.match(after.lstrip(" '’s")))
+        coordinated = previous_was_target and re.search(
+            r"(?:,|\band|\bor)\s*$", text[max(0, rel_start - 6):rel_start])
+        obj = is_object_mention(ctx, text, m, offset, _TRIGGER_WORDS)
+        oblique = after_preposition(text, m, offset)
+        previous_was_target = False
         if rel_start > anchor:
-            if _BY.search(before[-10:]):
+            if _BY.search(text[max(0, rel_start - 10):rel_start]):
                 imposer = imposer or m.iso3
-            elif _TARGET_PREP.search(text[anchor:rel_start]) or is_goods:
+            elif _TARGET_PREP.search(text[anchor:rel_start]) or obj or coordinated:
                 targets.append(m.iso3)
-        elif (is_goods and _TARGET_PREP.search(before)) or _PRE_TARGET.search(before[-25:]):
+                previous_was_target = True
+            continue
+        if _ADJACENT.match(text[rel_end:anchor]) and not obj:
+            adjacent = m.iso3
+        elif obj or oblique or coordinated:
             targets.append(m.iso3)
+            previous_was_target = True
         elif imposer is None:
             imposer = m.iso3
-        elif is_goods:
-            targets.append(m.iso3)
-    return imposer, list(dict.fromkeys(targets))
+    return adjacent or imposer, list(dict.fromkeys(targets))
