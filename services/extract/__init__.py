@@ -82,7 +82,9 @@ def _sentence_candidates(ctx, sentence, kind, triggers) -> list[Candidate]:
 
 
 def _build(article: RawArticle, group: list[Candidate]) -> Event:
-    best = max(group, key=lambda c: c.confidence)
+    # Mentions that name a target say more than vague re-mentions ("the duties").
+    specific = [c for c in group if c.event_type != "tariff" or c.fields["targets"]] or group
+    best = max(specific, key=lambda c: c.confidence)
     kind = best.event_type
     fields = dict(best.fields)
     status = _status(kind, group, best)
