@@ -87,6 +87,7 @@ class StatusCue(_Strict):
 
     status: str
     pattern: str
+    strong: bool = False
     _ok = field_validator("pattern")(_check_regex)
 
 

@@ -164,3 +164,18 @@ def test_ban_status_after_a_before_clause_and_entity_subject():
 ])
 def test_tariff_status_patterns_in_wire_copy(sentence, status):
     assert [t.status for t in only(extract(article(sentence)), "tariff")] == [status]
+
+
+def test_ban_authority_after_a_criticism_verb_and_owner_alias():
+    body = ("Beijing criticized the Biden administration for introducing export controls on "
+            "advanced chips.\nThe U.S. law bans the app unless its Chinese owner ByteDance "
+            "sells it.")
+    bans = only(extract(article(body, "2025-01-17T21:00:00+00:00")), "ban")
+    assert {(b.authority, b.subject) for b in bans} == {
+        ("USA", "advanced chips"), ("USA", "TikTok")}
+
+
+def test_court_ruling_outweighs_the_word_bill():
+    body = "Donald Trump spoke before the Supreme Court upheld a bill banning TikTok."
+    (ban,) = only(extract(article(body, "2025-01-17T21:00:00+00:00")), "ban")
+    assert (ban.authority, ban.status, ban.subject) == ("USA", "upheld", "TikTok")

@@ -4,16 +4,27 @@ import re
 
 from services.extract.candidate import Candidate
 from services.extract.context import ArticleContext
-from services.extract.rules.common import clause_bounds, is_hypothetical, previous_subject, status_of
+from services.extract.rules.common import (
+    after_preposition,
+    clause_bounds,
+    is_hypothetical,
+    is_object_mention,
+    pick_subject,
+    previous_subject,
+    status_of,
+)
 from services.extract.text import Sentence
 
 _CROSS_BORDER = re.compile(r"\b(?:export|import|foreign|overseas|cross-border|shipments|purchases|entity list|visa|travel)", re.I)
 _SUBJECT_STOP = re.compile(
     r",|;|:|\.|\(|\bafter\b|\bbecause\b|\bwhich\b|\bthat\b|\bwho\b|\bciting\b|\bover\b|\bamid\b|"
-    r"\bin (?:a|an|the) (?:move|bid|step)|\bas\b|\bunless\b|\buntil\b|\bwhile\b|\bon (?:Monday|Tuesday|"
+    r"\bin (?:a|an|the) (?:move|bid|step)|\bin (?:the )?(?=[A-Z])|\bas\b|\bunless\b|\buntil\b|\bwhile\b|\bon (?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bsaying\b|\bsaid\b|\blast\b|\bthis\b|\bfrom (?:January|"
     r"February|March|April|May|June|July|August|September|October|November|December)\b"
 )
+_TRIGGER_WORDS = frozenset("ban bans banned banning export exports import imports".split())
+_GENERIC_HEADS = frozenset("app apps application applications company companies firm firms platform "
+                           "it them this these those".split())
 _AFTER_TRIGGER = re.compile(r"^\s*(?:on|of|against|to|for)?\s*(?:the |a |an |all |its |their )?", re.I)
 _ADDED = re.compile(r"\badd(?:ed|s|ing)?\s+(?P<subj>.{3,120}?)\s+to (?:the |its |an? )?(?:so-called )?(?:entity|unverified|unreliable entity|export[- ]control|sanctions) list", re.I)
 _KINDS = (
@@ -33,7 +44,7 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     mentions = [m for m in ctx.mentions(sentence) if m.iso3]
     before = [m for m in mentions if m.start - sentence.start < hit.start()]
     after = [m for m in mentions if m.start - sentence.start >= hit.end()]
-    authority = _authority(before, after, text, sentence.start)
+    authority = _authority(ctx, before, after, text, sentence.start, hit.start())
     if authority is None and not [m for m in before if not _is_object(text, m, sentence.start)]:
         authority = previous_subject(ctx, sentence)
     if authority is None:
@@ -44,7 +55,8 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     if not foreign and not _CROSS_BORDER.search(text) and not entities:
         return []
     subject = _subject(text, hit, start, end) or (entities[0][0] if entities else hit.group(0))
-    if entities and len(subject.split()) <= 3 and not any(e[0] in subject for e in entities):
+    generic = subject.split()[-1].lower() in _GENERIC_HEADS if subject.split() else True
+    if entities and generic:
         subject = " and ".join(e[0] for e in entities)  # "banning the app" -> "TikTok"
     aliases = [name for name, _, _ in entities if name.lower() not in subject.lower()]
     confidence = weight if not is_hypothetical(text) else weight * 0.4
@@ -63,10 +75,12 @@ def _is_object(text: str, mention, offset: int) -> bool:
     return bool(_OBJECT_NOUN.match(text[mention.end - offset:mention.end - offset + 40]))
 
 
-def _authority(before, after, text: str, offset: int) -> str | None:
-    subjects = [m for m in before if not _is_object(text, m, offset)]
+def _authority(ctx, before, after, text: str, offset: int, anchor: int) -> str | None:
+    subjects = [m for m in before if not _is_object(text, m, offset)
+                and not is_object_mention(ctx, text, m, offset, _TRIGGER_WORDS)
+                and not after_preposition(text, m, offset)]
     if subjects:
-        return subjects[0].iso3
+        return pick_subject(text, subjects, offset, anchor).iso3
     for m in after:
         if re.search(r"\bby (?:the )?$", text[max(0, m.start - offset - 8):m.start - offset]):
             return m.iso3
@@ -77,7 +91,7 @@ def _entities(ctx: ArticleContext, text: str) -> list[tuple[str, str | None, str
     seen: dict[str, tuple[str, str | None, str]] = {}
     for match in ctx.compiled.entities.finditer(text):
         info = ctx.compiled.entity_info[match.group(0)]
-        seen.setdefault(match.group(0), (match.group(0), info[1], info[2]))
+        seen.setdefault(info[0], (info[0], info[1], info[2]))
     return list(seen.values())
 
 
@@ -86,6 +100,8 @@ def _subject(text: str, hit: re.Match, start: int, end: int) -> str | None:
     if added:
         return added.group("subj").strip()
     rest = text[hit.end():end]
+    if re.match(r"\s*(?:to|and|by|is|was|were|are|has|have|had|would|will|may)\b", rest):
+        return None  # "export controls to block...": no object follows the trigger
     rest = rest[_AFTER_TRIGGER.match(rest).end():]
     stop = _SUBJECT_STOP.search(rest)
     phrase = rest[:stop.start()] if stop else rest

@@ -43,7 +43,7 @@ def status_of(ctx: ArticleContext, kind: str, text: str, anchor: int,
     condition ('until the US lifts') does not set the status by itself.
     """
     best, best_distance = None, None
-    for status, pattern in ctx.compiled.status[kind]:
+    for status, pattern, strong in ctx.compiled.status[kind]:
         if pattern.pattern.endswith("(?:.)(?![\\w])"):
             continue
         for match in pattern.finditer(text):
@@ -53,6 +53,8 @@ def status_of(ctx: ArticleContext, kind: str, text: str, anchor: int,
             if _GOVERNED.search(before) or _CONDITIONAL.search(before):
                 continue
             distance = min(abs(match.start() - anchor), abs(match.end() - anchor))
+            if strong:
+                return status  # a court's ruling decides the status wherever it stands
             if best_distance is None or distance < best_distance:
                 best, best_distance = status, distance
     if best is not None and best_distance is not None and best_distance <= 90:
@@ -128,3 +130,23 @@ def is_object_mention(ctx: ArticleContext, text: str, mention: Mention, offset: 
 def after_preposition(text: str, mention: Mention, offset: int) -> bool:
     """'imports from China', 'talks with Beijing': an oblique mention, never the subject."""
     return bool(_PREPOSITION.search(text[max(0, mention.start - offset - 30):mention.start - offset]))
+
+
+_CRITICISM = re.compile(
+    r"\b(?:criticiz|criticis|accus|condemn|slamm|blast|protest|denounc|attack|urg|asked|"
+    r"call(?:ed|s)? on|press(?:ed|es)|lobb|welcom|praised|thank)\w*", re.I)
+
+
+def pick_subject(text: str, candidates: list[Mention], offset: int, anchor: int) -> Mention | None:
+    """The actor of the measure among mentions before the trigger.
+
+    Usually the first; but in 'China criticized the Biden administration for introducing
+    export controls' the measure belongs to the last actor after the criticism verb.
+    """
+    if not candidates:
+        return None
+    first = candidates[0]
+    between = text[first.end - offset:anchor]
+    if len(candidates) > 1 and _CRITICISM.search(between):
+        return candidates[-1]
+    return first

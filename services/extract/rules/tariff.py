@@ -9,6 +9,7 @@ from services.extract.rules.common import (
     after_preposition,
     clause_bounds,
     is_object_mention,
+    pick_subject,
     is_hypothetical,
     previous_subject,
     rate_near,
@@ -80,10 +81,11 @@ def _roles(ctx: ArticleContext, mentions: list[Mention], text: str, offset: int,
     ('Chinese goods') or a mention after a preposition ('imports from China') is a target;
     otherwise the first mention before the trigger is the subject.
     """
-    imposer: str | None = None
+    subjects: list[Mention] = []
     adjacent: str | None = None
     targets: list[str] = []
     previous_was_target = False
+    by_imposer: str | None = None
     for m in mentions:
         rel_start, rel_end = m.start - offset, m.end - offset
         coordinated = previous_was_target and re.search(
@@ -93,7 +95,7 @@ def _roles(ctx: ArticleContext, mentions: list[Mention], text: str, offset: int,
         previous_was_target = False
         if rel_start > anchor:
             if _BY.search(text[max(0, rel_start - 10):rel_start]):
-                imposer = imposer or m.iso3
+                by_imposer = by_imposer or m.iso3
             elif _TARGET_PREP.search(text[anchor:rel_start]) or obj or coordinated:
                 targets.append(m.iso3)
                 previous_was_target = True
@@ -103,6 +105,8 @@ def _roles(ctx: ArticleContext, mentions: list[Mention], text: str, offset: int,
         elif obj or oblique or coordinated:
             targets.append(m.iso3)
             previous_was_target = True
-        elif imposer is None:
-            imposer = m.iso3
+        else:
+            subjects.append(m)
+    chosen = pick_subject(text, subjects, offset, anchor)
+    imposer = by_imposer or (chosen.iso3 if chosen else None)
     return adjacent or imposer, list(dict.fromkeys(targets))
