@@ -179,3 +179,18 @@ def test_court_ruling_outweighs_the_word_bill():
     body = "Donald Trump spoke before the Supreme Court upheld a bill banning TikTok."
     (ban,) = only(extract(article(body, "2025-01-17T21:00:00+00:00")), "ban")
     assert (ban.authority, ban.status, ban.subject) == ("USA", "upheld", "TikTok")
+
+
+def test_nominee_names_skip_titles_places_and_organisations():
+    body = ("The Senate confirmed former Denver Mayor Alma Reyes as ambassador to Mexico on "
+            "Tuesday.\nReyes, a former partner at the Holloway Group chief office, thanked "
+            "senators on Truth Social.")
+    noms = only(extract(article(body, "2025-05-07T12:00:00+00:00")), "nomination")
+    assert [(n.nominee.name, n.position, n.status) for n in noms] == [
+        ("Alma Reyes", "Ambassador to Mexico", "confirmed")]
+
+
+def test_a_holders_title_is_not_a_nomination():
+    body = ("Trade Minister Ana Costa said on Tuesday that the government rejected the "
+            "findings and would appeal.")
+    assert only(extract(article(body)), "nomination") == []

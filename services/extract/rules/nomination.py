@@ -23,7 +23,9 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     nominator = _nominator(ctx, sentence)
     out = []
     for (name, n_start, _), post in _pair(text, _people(ctx, sentence, nominator), posts):
-        position, p_start, _, country = post
+        position, p_start, p_end, country = post
+        if not text[p_end:n_start].strip() and not _FOR_POST.search(text[max(0, p_start - 40):p_start]):
+            continue  # "Trade Minister Simon Birmingham said": the holder's title, not a pick
         anchor = n_start if abs(n_start - hit.start()) < 60 else hit.start()
         status = status_of(ctx, "nomination", text, anchor)
         country = country or (nominator[1] if nominator else None) or _country_near(ctx, sentence, p_start)
@@ -110,17 +112,41 @@ def _people(ctx: ArticleContext, sentence: Sentence, nominator) -> list[tuple[st
     for match in _NAME.finditer(text):
         if text[match.end():match.end() + 1] == ")":
             continue  # "(Reuters)", "(Sample Wire)": a credit, not a person
-        tokens = [t for t in match.group(1).split() if t.strip(".") not in _NOT_NAME]
-        if len(tokens) < 2 or tokens != match.group(1).split()[-len(tokens):]:
+        found = _last_name_run(match.group(1))
+        if found is None:
             continue
-        start = match.start(1) + match.group(1).find(tokens[0])
+        name = found
+        start = match.start(1) + match.group(1).rfind(name.split()[0] + " " + name.split()[1])
         if any(s <= start < e or start <= s < match.end(1) for _, s, e in people):
             continue
-        name = " ".join(tokens)
-        if ctx.compiled.actors.pattern.fullmatch(name):
+        if ctx.compiled.actors.pattern.fullmatch(name) or _NOT_A_PERSON.search(text[:start]):
             continue
         people.append((name, start, match.end(1)))
+    people = [p for p in people if not _ORG_CONTEXT.search(text[:p[1]])]
     return _known_surnames(ctx, sentence, people)
+
+
+# "the Cantor Fitzgerald chief", "on Truth Social", "to Robert Lighthizer": not a nominee.
+_NOT_A_PERSON = re.compile(r"\b(?:the|a|an|its|on|at|in|from|of|by|to|with|into)\s+$", re.I)
+_ORG_CONTEXT = re.compile(r"\b(?:chief of staff|adviser|aide|deputy|spokes\w+) (?:to|for)\s+$", re.I)
+
+
+def _last_name_run(sequence: str) -> str | None:
+    """The last run of two or more name words in a capitalised sequence.
+
+    'Los Angeles Mayor Eric Garcetti' -> 'Eric Garcetti'; 'President Donald Trump' -> None
+    when too few name words remain.
+    """
+    runs, current = [], []
+    for token in sequence.split():
+        if token.strip(".") in _NOT_NAME:
+            runs.append(current)
+            current = []
+        else:
+            current.append(token)
+    runs.append(current)
+    named = [r for r in runs if len(r) >= 2]
+    return " ".join(named[-1][-3:]) if named else None
 
 
 def _known_surnames(ctx, sentence, people):
