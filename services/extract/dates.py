@@ -28,7 +28,7 @@ _VAGUE = re.compile(
     r"|\bearlier this (?:week|month|year)|\bsince (?:19|20)\d{2}\b",
     re.I,
 )
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40},?\s+(?:\(\w+\)\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})\b")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{2,40},?\s+(?:\(\w+\)\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})\b")
 
 
 def dateline_date(body: str, published: dt.date) -> dt.date | None:

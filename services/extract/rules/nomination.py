@@ -9,7 +9,7 @@ from services.extract.rules.common import status_of
 from services.extract.text import Sentence
 
 _NAME = re.compile(
-    r"(?<![\w'’])((?:[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?|[A-Z]\.)(?:\s+(?:[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?|[A-Z]\.|de|van|von|da|bin)){1,3})(?:'s|’s)?"
+    r"(?<![\w'’])((?:[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?|[A-Z]\.)(?:\s+(?:[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?|[A-Z]\.|de|van|von|da|bin)){1,5})(?:'s|’s)?"
 )
 _HEADS = ("head_of_state", "head_of_government")
 
@@ -24,7 +24,8 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     out = []
     for (name, n_start, _), post in _pair(text, _people(ctx, sentence, nominator), posts):
         position, p_start, p_end, country = post
-        if not text[p_end:n_start].strip() and not _FOR_POST.search(text[max(0, p_start - 40):p_start]):
+        if p_end <= n_start and not text[p_end:n_start].strip() \
+                and not _FOR_POST.search(text[max(0, p_start - 40):p_start]):
             continue  # "Trade Minister Simon Birmingham said": the holder's title, not a pick
         anchor = n_start if abs(n_start - hit.start()) < 60 else hit.start()
         status = status_of(ctx, "nomination", text, anchor)
