@@ -73,8 +73,8 @@ class ActorIndex:
             start, end = match.start() + offset, match.end() + offset
             if alias in self.people:
                 person = pick_person(self.people[alias], day)
-                mentions.append(Mention(start, end, "person", person.country, person.name,
-                                        role_on(person, day)))
+                mentions.append(Mention(start, end, "person", country_on(person, day),
+                                        person.name, role_on(person, day)))
             else:
                 mentions.append(Mention(start, end, "country", self.countries[alias]))
         mentions.extend(self._offices(text, day, offset, mentions))
@@ -98,7 +98,8 @@ class ActorIndex:
             iso3 = self.countries.get(alias) or self.demonym_of.get(alias)
             holder = self.office_holder(iso3, OFFICE_WORDS.get(office, ()), day)
             if holder:
-                out.append(Mention(start, end, "person", iso3, holder.name, role_on(holder, day)))
+                out.append(Mention(start, end, "person", country_on(holder, day), holder.name,
+                                   role_on(holder, day)))
         return out
 
     def _titled_unknown(self, text, offset, known) -> list[Mention]:
@@ -119,11 +120,16 @@ class ActorIndex:
         for kind in kinds:
             for people in self.people.values():
                 for person in people:
-                    if person.country == iso3 and any(
-                        r.kind == kind and r.held_on(day) for r in person.roles
-                    ):
+                    if any(r.kind == kind and r.held_on(day)
+                           and (r.country or person.country) == iso3 for r in person.roles):
                         return person
         return None
+
+
+def country_on(person: PersonEntry, day: dt.date) -> str:
+    """The country (or body) `person` acts for on `day`."""
+    role = next((r for r in person.roles if r.held_on(day) and r.country), None)
+    return role.country if role else person.country
 
 
 def role_on(person: PersonEntry, day: dt.date) -> str | None:
@@ -179,7 +185,7 @@ def build_index(lexicon: Lexicon) -> ActorIndex:
     offices = "|".join(sorted(OFFICE_WORDS, key=len, reverse=True))
     office_pattern = re.compile(
         rf"(?:the )?(?P<c1>{place})(?:'s)? (?P<o1>{offices})\b"
-        rf"|\b(?P<o2>{offices.title()}|{offices}) of (?:the )?(?P<c2>{place})\b"
+        rf"|(?<!Vice )(?<!Deputy )\b(?P<o2>{offices.title()}|{offices}) of (?:the )?(?P<c2>{place})\b"
     )
     return ActorIndex(
         pattern=pattern, countries=countries,

@@ -112,6 +112,12 @@ class ArticleContext:
                     self._full_names.setdefault(tokens[-1], " ".join(tokens))
         return self._full_names
 
+    def home_country(self) -> str | None:
+        """The country of the dateline city ('New Delhi, 20 March' -> IND), if any."""
+        head = self.article.body[:60].split("\n")[0]
+        mentions = self.compiled.actors.find(head.split(",")[0], self.reference)
+        return mentions[0].iso3 if mentions and mentions[0].kind == "country" else None
+
     def title_mentions(self) -> list[Mention]:
         """Actor mentions in the headline (offsets into the title)."""
         return self.compiled.actors.find(self.article.title, self.reference)

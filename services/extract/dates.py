@@ -39,16 +39,23 @@ def dateline_date(body: str, published: dt.date) -> dt.date | None:
     return _month_day(MONTHS[match.group("month").lower()], int(match.group("day")), None, published)
 
 
-def resolve(sentence: str, reference: dt.date) -> tuple[dt.date | None, bool]:
-    """The date a sentence refers to and whether it was explicit; (None, True) if vague."""
+def resolve(sentence: str, reference: dt.date, anchor: int | None = None,
+            reach: int = 45) -> tuple[dt.date | None, bool]:
+    """The date a sentence refers to and whether it was explicit; (None, True) if vague.
+
+    With `anchor` (the trigger's offset), a vague phrase ('in 2021', 'last week') only
+    counts when it stands within `reach` characters of it: 'his first call since leaving
+    office in 2021' is still today's call.
+    """
     for kind, pattern in _PATTERNS:
         match = pattern.search(sentence)
         if match:
             day = _resolve_match(kind, match, reference)
             if day is not None:
                 return day, True
-    if _VAGUE.search(sentence):
-        return None, True
+    for match in _VAGUE.finditer(sentence):
+        if anchor is None or min(abs(match.start() - anchor), abs(match.end() - anchor)) <= reach:
+            return None, True
     return None, False
 
 

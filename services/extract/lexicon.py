@@ -56,6 +56,7 @@ class Role(_Strict):
 
     role: str
     kind: RoleKind
+    country: str | None = Field(None, pattern=r"^[A-Z]{3}$")
     from_: dt.date = Field(alias="from")
     to: dt.date | None = None
 

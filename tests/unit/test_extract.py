@@ -194,3 +194,26 @@ def test_a_holders_title_is_not_a_nomination():
     body = ("Trade Minister Ana Costa said on Tuesday that the government rejected the "
             "findings and would appeal.")
     assert only(extract(article(body)), "nomination") == []
+
+
+def test_call_readout_with_bare_office_and_coreference():
+    body = ("Ottawa, 4 June 2025\nPrime Minister spoke today by telephone with President "
+            "Emmanuel Macron of France.\nThe two leaders discussed trade.")
+    (call,) = only(extract(article(body, "2025-06-04T18:00:00+00:00")), "call")
+    assert {(p.name, p.country) for p in call.participants} == {
+        ("Mark Carney", "CAN"), ("Emmanuel Macron", "FRA")}
+
+
+def test_the_two_spoke_refers_to_the_people_named_before():
+    body = ("Macron has kept talking to Vladimir Putin.\nOn Feb. 20 the two spoke by phone for "
+            "two hours, and Paris floated a summit between Putin and U.S. President Joe Biden.")
+    (call,) = only(extract(article(body, "2022-09-12T08:00:00+00:00")), "call")
+    assert {p.name for p in call.participants} == {"Emmanuel Macron", "Vladimir Putin"}
+    assert str(call.event_date) == "2022-02-20"
+
+
+def test_a_vice_president_is_not_the_president():
+    body = ("Wang Wen-tao held a video call with the Executive Vice President of the European "
+            "Commission on Friday.")
+    calls = only(extract(article(body, "2024-06-23T08:00:00+00:00")), "call")
+    assert all(p.name != "Ursula von der Leyen" for c in calls for p in c.participants)

@@ -36,3 +36,9 @@ def test_resolve_vague_and_absent_dates():
 def test_dateline_date():
     assert dateline_date("OTTAWA, May 31 (Wire) - text", dt.date(2018, 6, 1)) == dt.date(2018, 5, 31)
     assert dateline_date("No dateline here.", dt.date(2018, 6, 1)) is None
+
+
+def test_vague_phrase_far_from_the_trigger_does_not_erase_the_date():
+    text = "Trump held his first phone call with Xi since leaving the White House in 2021."
+    assert resolve(text, dt.date(2025, 1, 17), anchor=text.index("phone")) == (None, False)
+    assert resolve("they spoke by phone last week", dt.date(2025, 1, 17), anchor=15) == (None, True)

@@ -2,7 +2,7 @@
 
 import re
 
-from services.extract.actors import Mention
+from services.extract.actors import OFFICE_WORDS, Mention
 from services.extract.candidate import Candidate
 from services.extract.context import ArticleContext
 from services.extract.dates import resolve
@@ -11,23 +11,35 @@ from services.extract.text import Sentence
 
 _IN_PERSON = re.compile(r"\b(?:met|meeting|summit|visit(?:ed|s)?|in person|sidelines|face-to-face|talks in)\b", re.I)
 _WEAK_RULES = {"call.speaks_with", "call.call_with", "call.phoned"}
-_COREFERENCE = re.compile(r"\b(?:the two|both) (?:leaders|men|presidents|ministers|sides)\b|\bthe leaders\b", re.I)
+_COREFERENCE = re.compile(
+    r"\bthe two\b(?: (?:leaders|men|presidents|ministers|sides|heads of state))?(?! (?:countries|nations))"
+    r"|\bboth (?:leaders|men|presidents|ministers|sides)\b|\bthe leaders\b", re.I)
+_HABITUAL = re.compile(r"\b(?:kept|keeps|keep|continu\w*|regularly|often|frequently|repeatedly|routinely)\b", re.I)
+_PHONE_CONTEXT = re.compile(r"\b(?:phone|telephone|telephonic|call|video|videoconference)\b", re.I)
 
 
 def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weight: float) -> list[Candidate]:
     """A call candidate when the sentence names parties from two or more countries."""
     text = sentence.text
-    if rule in _WEAK_RULES and _IN_PERSON.search(text):
-        return []
-    parties = _participants(ctx.mentions(sentence), text, sentence.start)
+    if rule in _WEAK_RULES and (_IN_PERSON.search(text) or _HABITUAL.search(text)
+                                or not _PHONE_CONTEXT.search(ctx.article.title + ctx.article.body)):
+        return []  # "kept talking to", "spoke with ... at the summit": not a call
     confidence = weight
+    coref = _COREFERENCE.search(text[:hit.start()])
+    if coref and not _people_between(ctx.mentions(sentence), sentence.start, coref.end(), hit.start()):
+        # "the two spoke by phone": the parties are the people named just before.
+        parties = _previous_parties(ctx, sentence)
+        confidence -= 0.1
+    else:
+        parties = _participants(ctx.mentions(sentence), text, sentence.start)
+        parties = _merge_parties(_bare_office(ctx, text), parties)
     if len({p["country"] for p in parties if p["country"]}) < 2 and _COREFERENCE.search(text):
         parties = _merge_parties(parties, _participants(ctx.title_mentions(), ctx.article.title, 0))
         confidence -= 0.15
     countries = {p["country"] for p in parties if p["country"]}
     if len(parties) < 2 or len(countries) < 2:
         return []
-    day, explicit = resolve(text, ctx.reference)
+    day, explicit = resolve(text, ctx.reference, hit.start())
     if not explicit:
         day = ctx.reference
     status = status_of(ctx, "call", text, hit.start())
@@ -35,6 +47,32 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     key = ("call", tuple(sorted(countries)), day)
     return [Candidate("call", key, status, {"participants": parties, "medium": medium},
                       sentence, rule, confidence, day)]
+
+
+_BARE_OFFICE = re.compile(r"^(?:The )?(Prime Minister|President|Chancellor|Premier)\b(?! of)(?!\s+[A-Z])")
+
+
+def _bare_office(ctx: ArticleContext, text: str) -> list[dict]:
+    """'Prime Minister spoke ...' in an official readout: the home government's office holder."""
+    match = _BARE_OFFICE.match(text)
+    home = ctx.home_country()
+    if not match or not home:
+        return []
+    kinds = OFFICE_WORDS.get(match.group(1).lower(), ())
+    holder = ctx.compiled.actors.office_holder(home, kinds, ctx.reference)
+    return [{"name": holder.name, "country": home, "role": match.group(1)}] if holder else []
+
+
+def _people_between(mentions: list[Mention], offset: int, start: int, end: int) -> bool:
+    return any(m.kind == "person" and start <= m.start - offset < end for m in mentions)
+
+
+def _previous_parties(ctx: ArticleContext, sentence: Sentence) -> list[dict]:
+    for previous in reversed(ctx.sentences[max(0, sentence.index - 3):sentence.index]):
+        parties = _participants(ctx.mentions(previous), previous.text, previous.start)
+        if len({p["country"] for p in parties if p["country"]}) >= 2:
+            return parties
+    return _participants(ctx.title_mentions(), ctx.article.title, 0)
 
 
 def _participants(mentions: list[Mention], text: str, offset: int) -> list[dict]:
