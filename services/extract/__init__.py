@@ -61,7 +61,7 @@ def extract(article: RawArticle, compiled: Compiled | None = None,
             if exclude is not None and exclude.search(sentence.text):
                 continue
             candidates.extend(_sentence_candidates(ctx, sentence, kind, triggers))
-    events = [_build(article, group) for group in merge(candidates)]
+    events = _propagate_rates([_build(article, group) for group in merge(candidates)])
     # Batch mode: every event opens its own story; the streaming story stage joins them.
     return [annotate(e, new_story(e), None) for e in events]
 
@@ -115,6 +115,20 @@ def _build(article: RawArticle, group: list[Candidate]) -> Event:
         "plover": plover, "story_id": "pending", "first_seen_at": article.published_at,
         **fields,
     })
+
+
+def _propagate_rates(events: list[Event]) -> list[Event]:
+    """'the tariffs' with no rate: the rate the article gave for the same imposer and target."""
+    rated = [e for e in events if e.event_type == "tariff" and e.rate_percent is not None]
+    out = []
+    for event in events:
+        if event.event_type == "tariff" and event.rate_percent is None:
+            same = next((r for r in rated if r.imposer == event.imposer and (
+                set(r.targets) & set(event.targets) or not event.targets)), None)
+            if same is not None:
+                event = event.model_copy(update={"rate_percent": same.rate_percent})
+        out.append(event)
+    return out
 
 
 def _status(kind: str, group: list[Candidate], best: Candidate) -> str:

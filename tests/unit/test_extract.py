@@ -217,3 +217,19 @@ def test_a_vice_president_is_not_the_president():
             "Commission on Friday.")
     calls = only(extract(article(body, "2024-06-23T08:00:00+00:00")), "call")
     assert all(p.name != "Ursula von der Leyen" for c in calls for p in c.participants)
+
+
+def test_tariff_rate_carries_to_later_mentions_and_conditions_are_not_measures():
+    body = ("Japan imposed 30% tariffs on South Korean steel on Monday.\n"
+            "Exporters said the tariffs would hurt shipbuilders.\n"
+            "Japan warned that if Seoul puts a retaliatory tariff on Japan, its levy will "
+            "immediately rise.")
+    tariffs = only(extract(article(body)), "tariff")
+    assert all(t.rate_percent == 30 for t in tariffs if t.imposer == "JPN")
+    assert not [t for t in tariffs if t.imposer == "KOR"]
+
+
+def test_future_tariffs_promised_by_a_leader_are_threats():
+    body = "Trump said tariffs on goods from the European Union would definitely happen."
+    (tariff,) = only(extract(article(body)), "tariff")
+    assert (tariff.imposer, tariff.targets, tariff.status) == ("USA", ["EUU"], "threatened")

@@ -31,7 +31,9 @@ _ABBREVIATED = frozenset({"U.S.", "US", "EU", "E.U.", "UK", "U.K.", "U.N.", "UN"
 _NEXT_WORD = re.compile(r"^(?:-\w+)?\s+([a-z][\w-]*)")
 
 
-_GOVERNED = re.compile(r"(?:\bto|\bwould|\bwill|\bcould|\bmay|\bmight|\bnot|\bbe)\s+$", re.I)
+_GOVERNED = re.compile(
+    r"(?:\bto|\bwould|\bwill|\bcould|\bmay|\bmight|\bnot|\bbe)\s+[\"“]?(?:\w+ly\s+)?$", re.I)
+_IF_CLAUSE = re.compile(r"\b(?:if|unless|should)\b[^,;]{0,80}$", re.I)
 _CONDITIONAL = re.compile(r"\b(?:until|unless|if|whether)\b[^,;]{0,30}$", re.I)
 
 
@@ -79,6 +81,11 @@ def rate_near(text: str, anchor: int) -> float | None:
 def is_hypothetical(text: str) -> bool:
     """Writer's hypotheticals ('if tariffs were imposed...') that no actor threatened."""
     return bool(_HYPOTHETICAL.search(text)) and not _THREAT.search(text)
+
+
+def in_condition(text: str, anchor: int) -> bool:
+    """The trigger sits inside an 'if ...' clause: the condition of a threat, not a measure."""
+    return bool(_IF_CLAUSE.search(text[:anchor]))
 
 
 def clause_bounds(text: str, anchor: int) -> tuple[int, int]:

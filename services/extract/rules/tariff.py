@@ -8,9 +8,10 @@ from services.extract.context import ArticleContext
 from services.extract.rules.common import (
     after_preposition,
     clause_bounds,
+    in_condition,
+    is_hypothetical,
     is_object_mention,
     pick_subject,
-    is_hypothetical,
     previous_subject,
     rate_near,
     status_of,
@@ -40,6 +41,8 @@ _PRODUCTS = re.compile(
 def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weight: float) -> list[Candidate]:
     """A tariff candidate with imposer, targets, rate and status, or nothing."""
     text = sentence.text
+    if in_condition(text, hit.start()):
+        return []
     start, end = clause_bounds(text, hit.start())
     mentions = [m for m in ctx.mentions(sentence)
                 if start <= m.start - sentence.start < end and m.iso3]
