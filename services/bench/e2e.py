@@ -194,6 +194,8 @@ def run_e2e(articles: list[RawArticle], workers: int, rate: float, duration: flo
             return {"workers": workers, "sustained": summarise(sustained),
                     "latencies": sustained["latencies"], "rate_search": search,
                     "max_sustainable_rate": best,
+                    "articles_per_worker": [int(_metric(port, "diplowire_articles_consumed_total"))
+                                            for port in pipe.ports],
                     "peak_rss_mb": [_peak_rss_mb(p.pid) for p in pipe.procs]}
         finally:
             pipe.close()

@@ -31,7 +31,8 @@ def _markdown(report: dict) -> str:
                       for p in run["rate_search"]),
                   f"Max sustainable rate (p99 < 1 s, >= 95% achieved): "
                   f"{run['max_sustainable_rate']} articles/s; peak RSS per worker: "
-                  f"{run['peak_rss_mb']} MB", ""]
+                  f"{run['peak_rss_mb']} MB; articles handled per worker: "
+                  f"{run.get('articles_per_worker')}", ""]
     return "\n".join(lines) + "\n"
 
 
