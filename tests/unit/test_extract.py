@@ -233,3 +233,21 @@ def test_future_tariffs_promised_by_a_leader_are_threats():
     body = "Trump said tariffs on goods from the European Union would definitely happen."
     (tariff,) = only(extract(article(body)), "tariff")
     assert (tariff.imposer, tariff.targets, tariff.status) == ("USA", ["EUU"], "threatened")
+
+
+@pytest.mark.parametrize("body, authority, words", [
+    ("Japan suspended pork imports from two large Danish plants on Friday.", "JPN", "pork"),
+    ("The decision follows Indonesia's suspension last week of palm oil exports to India.",
+     "IDN", "palm"),
+    ("Canberra signed an order barring U.S. firms from buying telecoms gear from Chinese "
+     "suppliers.", "AUS", "telecoms"),
+    ("Its customs agency suspends rice purchases from two U.S. exporters and halts all imports "
+     "of American apples.", None, "apples"),
+])
+def test_import_halts_and_bars(body, authority, words):
+    bans = only(extract(article("Seoul announced new measures.\n" + body)), "ban")
+    assert any(words in b.subject for b in bans)
+    if authority:
+        assert all(b.authority == authority for b in bans)
+    else:
+        assert all(b.authority == "KOR" for b in bans)

@@ -17,7 +17,8 @@ from services.extract.text import Sentence
 
 _CROSS_BORDER = re.compile(r"\b(?:export|import|foreign|overseas|cross-border|shipments|purchases|entity list|visa|travel)", re.I)
 _SUBJECT_STOP = re.compile(
-    r",|;|:|\.|\(|\bafter\b|\bbecause\b|\bwhich\b|\bthat\b|\bwho\b|\bciting\b|\bover\b|\bamid\b|"
+    r",|;|:|(?<![A-Z])\.(?=\s|$)|\(|\bafter\b|\band (?:halt|suspend|ban|bar|block|stop|add|put|"
+    r"impose)\w*\b|\bbecause\b|\bwhich\b|\bthat\b|\bwho\b|\bciting\b|\bover\b|\bamid\b|"
     r"\bin (?:a|an|the) (?:move|bid|step)|\bin (?:the )?(?=[A-Z])|\bas\b|\bunless\b|\buntil\b|\bwhile\b|\bon (?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bsaying\b|\bsaid\b|\blast\b|\bthis\b|\bfrom (?:January|"
     r"February|March|April|May|June|July|August|September|October|November|December)\b"
@@ -45,7 +46,7 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     before = [m for m in mentions if m.start - sentence.start < hit.start()]
     after = [m for m in mentions if m.start - sentence.start >= hit.end()]
     authority = _authority(ctx, before, after, text, sentence.start, hit.start())
-    if authority is None and not [m for m in before if not _is_object(text, m, sentence.start)]:
+    if authority is None and not _actors(ctx, before, text, sentence.start):
         authority = previous_subject(ctx, sentence)
     if authority is None:
         return []
@@ -54,7 +55,8 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
         c for _, c, _ in entities if c and c != authority}
     if not foreign and not _CROSS_BORDER.search(text) and not entities:
         return []
-    subject = _subject(text, hit, start, end) or (entities[0][0] if entities else hit.group(0))
+    subject = _subject(text, hit, start, end, rule) or (
+        entities[0][0] if entities else hit.group(0))
     generic = subject.split()[-1].lower() in _GENERIC_HEADS if subject.split() else True
     if entities and generic:
         subject = " and ".join(e[0] for e in entities)  # "banning the app" -> "TikTok"
@@ -75,10 +77,15 @@ def _is_object(text: str, mention, offset: int) -> bool:
     return bool(_OBJECT_NOUN.match(text[mention.end - offset:mention.end - offset + 40]))
 
 
+def _actors(ctx, mentions, text: str, offset: int) -> list:
+    """Mentions that can be the banning government: not objects, not after a preposition."""
+    return [m for m in mentions if not _is_object(text, m, offset)
+            and not is_object_mention(ctx, text, m, offset, _TRIGGER_WORDS)
+            and not after_preposition(text, m, offset)]
+
+
 def _authority(ctx, before, after, text: str, offset: int, anchor: int) -> str | None:
-    subjects = [m for m in before if not _is_object(text, m, offset)
-                and not is_object_mention(ctx, text, m, offset, _TRIGGER_WORDS)
-                and not after_preposition(text, m, offset)]
+    subjects = _actors(ctx, before, text, offset)
     if subjects:
         return pick_subject(text, subjects, offset, anchor).iso3
     for m in after:
@@ -95,11 +102,16 @@ def _entities(ctx: ArticleContext, text: str) -> list[tuple[str, str | None, str
     return list(seen.values())
 
 
-def _subject(text: str, hit: re.Match, start: int, end: int) -> str | None:
+def _subject(text: str, hit: re.Match, start: int, end: int, rule: str) -> str | None:
     added = _ADDED.search(text)
     if added:
         return added.group("subj").strip()
     rest = text[hit.end():end]
+    if rule == "ban.import_halt":
+        # "suspended beef imports from four plants": the object is inside the trigger.
+        head = re.sub(r"^\S+\s+(?:of\s+|to\s+)?(?:(?:\w+\s+){0,3}?of\s+)?", "", hit.group(0))
+        stop = _SUBJECT_STOP.search(rest)
+        return " ".join((head + (rest[:stop.start()] if stop else rest)).split()[:12]) or None
     if re.match(r"\s*(?:to|and|by|is|was|were|are|has|have|had|would|will|may)\b", rest):
         return None  # "export controls to block...": no object follows the trigger
     rest = rest[_AFTER_TRIGGER.match(rest).end():]

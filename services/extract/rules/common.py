@@ -26,7 +26,8 @@ agency commission cabinet economy prime chancellor state secretary department tr
 OBJECT_NOUNS = frozenset("""goods imports exports products companies firms steel aluminium aluminum
 cars autos vehicles chips beef pork soybeans farm agricultural flat chipmakers suppliers apps
 technology technologies dairy wine whiskey bourbon lumber timber logs seafood citizens nationals
-investors users stores parent subsidiaries entities organisations organizations""".split())
+investors users stores parent subsidiaries entities organisations organizations exporters
+importers producers makers manufacturers farmers businesses""".split())
 _ABBREVIATED = frozenset({"U.S.", "US", "EU", "E.U.", "UK", "U.K.", "U.N.", "UN", "USA"})
 _NEXT_WORD = re.compile(r"^(?:-\w+)?\s+([a-z][\w-]*)")
 
