@@ -64,6 +64,7 @@ class ActorIndex:
     people: dict[str, tuple[PersonEntry, ...]]
     office_pattern: re.Pattern
     demonym_of: dict[str, str]
+    bodies: frozenset[str]
 
     def find(self, text: str, day: dt.date, offset: int = 0) -> list[Mention]:
         """Every actor mention in `text`, people resolved to who held office on `day`."""
@@ -191,6 +192,7 @@ def build_index(lexicon: Lexicon) -> ActorIndex:
         pattern=pattern, countries=countries,
         people={k: tuple(v) for k, v in people.items()},
         office_pattern=office_pattern, demonym_of=demonym_of,
+        bodies=frozenset(e.iso3 for e in lexicon.countries if e.body),
     )
 
 

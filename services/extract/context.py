@@ -31,7 +31,7 @@ class Compiled:
     gates: dict[str, frozenset[str]]
     triggers: dict[str, list[tuple[str, float, re.Pattern]]]
     excludes: dict[str, re.Pattern | None]
-    status: dict[str, list[tuple[str, re.Pattern, bool]]]
+    status: dict[str, list[tuple[str, re.Pattern, bool, bool]]]
     positions: list[tuple[str, bool, str | None, re.Pattern]]
     entities: re.Pattern
     entity_info: dict[str, tuple[str, str | None, str]]
@@ -48,7 +48,7 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
         triggers[kind] = [(t.id, t.weight, re.compile(_words(t.pattern), re.I)) for t in spec.triggers]
         excludes[kind] = (re.compile(_words("|".join(spec.exclude)), re.I)
                           if spec.exclude else None)
-        status[kind] = [(c.status, re.compile(_words(c.pattern), re.I), c.strong)
+        status[kind] = [(c.status, re.compile(_words(c.pattern), re.I), c.strong, c.mood)
                         for c in spec.status]
     gates = {kind: frozenset(spec.gate) for kind, spec in lexicon.triggers.items()}
     gate = frozenset().union(*gates.values())

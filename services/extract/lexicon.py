@@ -46,6 +46,7 @@ class CountryEntry(_Strict):
     """One country or international body and the strings that name it."""
 
     iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    body: bool = False
     names: list[str] = Field(min_length=1)
     demonyms: list[str] = []
     metonyms: list[str] = []
@@ -89,6 +90,7 @@ class StatusCue(_Strict):
     status: str
     pattern: str
     strong: bool = False
+    mood: bool = False
     _ok = field_validator("pattern")(_check_regex)
 
 

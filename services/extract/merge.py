@@ -31,12 +31,19 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     return a.key == b.key
 
 
+def _joins(group: list[Candidate], cand: Candidate) -> bool:
+    if cand.event_type == "tariff":
+        # Every member must agree, so a vague "the duties" cannot chain two targets together.
+        return all(_same_event(member, cand) for member in group)
+    return any(_same_event(member, cand) for member in group)
+
+
 def merge(candidates: list[Candidate]) -> list[list[Candidate]]:
     """Group candidates that describe the same event, in order of first mention."""
     groups: list[list[Candidate]] = []
     for cand in candidates:
         for group in groups:
-            if any(_same_event(member, cand) for member in group):
+            if _joins(group, cand):
                 group.append(cand)
                 break
         else:

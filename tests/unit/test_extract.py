@@ -251,3 +251,20 @@ def test_import_halts_and_bars(body, authority, words):
         assert all(b.authority == authority for b in bans)
     else:
         assert all(b.authority == "KOR" for b in bans)
+
+
+def test_tariff_targets_stop_at_the_next_tariff_and_threats_govern_actions():
+    body = ("On Monday Trump said he would impose an additional 10% tariff on all goods from "
+            "China, and a 25% tariff on everything from Canada and Mexico.")
+    got = sorted((t.targets[0], t.rate_percent, t.status)
+                 for t in only(extract(article(body)), "tariff"))
+    assert got == [("CAN", 25, "threatened"), ("CHN", 10, "threatened"),
+                   ("MEX", 25, "threatened")]
+
+
+def test_tariff_status_cues_stay_in_their_clause():
+    body = ("The Government of Canada announced countermeasures on imports from the United "
+            "States, in response to the U.S. tariffs on Canadian steel.")
+    got = {(t.imposer, tuple(t.targets), t.status) for t in only(extract(article(body)), "tariff")}
+    assert ("CAN", ("USA",), "announced") in got
+    assert ("USA", ("CAN",), "imposed") in got

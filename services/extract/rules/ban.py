@@ -42,7 +42,8 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     """A ban candidate when a government bans something with a foreign party."""
     text = sentence.text
     start, end = clause_bounds(text, hit.start())
-    mentions = [m for m in ctx.mentions(sentence) if m.iso3]
+    mentions = [m for m in ctx.mentions(sentence)
+                if m.iso3 and m.iso3 not in ctx.compiled.actors.bodies]
     before = [m for m in mentions if m.start - sentence.start < hit.start()]
     after = [m for m in mentions if m.start - sentence.start >= hit.end()]
     authority = _authority(ctx, before, after, text, sentence.start, hit.start())

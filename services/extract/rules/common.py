@@ -12,10 +12,11 @@ _HYPOTHETICAL = re.compile(
 )
 _THREAT = re.compile(r"\bthreat|\bwarn|\bvow|\bpledg|\bpromis", re.I)
 _CLAUSE_BREAK = re.compile(
-    r";|\s[—–-]\s|, (?:while|but|after|as|which|who|and the|when)\b|\bwhile\b|, and (?=[A-Z])")
+    r";|\s[—–-]\s|, (?:while|but|after|as|which|who|and the|when|in response to|in retaliation for|"
+    r"following)\b|\bwhile\b|, and (?=[A-Z])")
 _PREPOSITION = re.compile(
-    r"\b(?:on|against|from|to|for|with|of|in|at|into|toward|towards|over|about|between)\s+(?:the\s+)?$",
-    re.I)
+    r"\b(?:on|against|from|to|for|with|of|in|at|into|toward|towards|over|about|between|"
+    r"until|unless|because|while|if|whether|than)\s+(?:the\s+)?$", re.I)
 # Nouns after a demonym that make it an actor ("Chinese officials"), not an object
 # ("Chinese goods", "American companies").
 ACTOR_NOUNS = frozenset("""government governments officials official authorities authority ministry
@@ -28,10 +29,14 @@ cars autos vehicles chips beef pork soybeans farm agricultural flat chipmakers s
 technology technologies dairy wine whiskey bourbon lumber timber logs seafood citizens nationals
 investors users stores parent subsidiaries entities organisations organizations exporters
 importers producers makers manufacturers farmers businesses""".split())
+_OF_ACTOR = re.compile(
+    r"\b(?:government|ministry|president|prime minister|premier|chancellor|king|people|state|"
+    r"republic|kingdom|embassy|parliament|minister|ministers|authorities|leader)\s+of\s+(?:the\s+)?$", re.I)
 _ABBREVIATED = frozenset({"U.S.", "US", "EU", "E.U.", "UK", "U.K.", "U.N.", "UN", "USA"})
 _NEXT_WORD = re.compile(r"^(?:-\w+)?\s+([a-z][\w-]*)")
 
 
+_NEAR = 40
 _GOVERNED = re.compile(
     r"(?:\bto|\bwould|\bwill|\bcould|\bmay|\bmight|\bnot|\bbe)\s+[\"“]?(?:\w+ly\s+)?$", re.I)
 _IF_CLAUSE = re.compile(r"\b(?:if|unless|should)\b[^,;]{0,80}$", re.I)
@@ -40,29 +45,48 @@ _CONDITIONAL = re.compile(r"\b(?:until|unless|if|whether)\b[^,;]{0,30}$", re.I)
 
 def status_of(ctx: ArticleContext, kind: str, text: str, anchor: int,
               trigger: tuple[int, int] | None = None) -> str:
+    """The status of the event whose trigger is at `anchor`; see `status_cue`."""
+    return status_cue(ctx, kind, text, anchor, trigger)[0]
+
+
+def status_cue(ctx: ArticleContext, kind: str, text: str, anchor: int,
+               trigger: tuple[int, int] | None = None,
+               segment: tuple[int, int] | None = None) -> tuple[str, bool]:
     """The status whose cue sits nearest `anchor` in `text`; earlier cues win ties.
 
     A cue governed by another verb ('threatened to impose', 'would lift') or inside a
     condition ('until the US lifts') does not set the status by itself.
     """
-    best, best_distance = None, None
-    for status, pattern, strong in ctx.compiled.status[kind]:
+    best, best_distance, near = None, None, None
+    lo, hi = clause_bounds(text, anchor)
+    text = text[:hi]
+    for status, pattern, strong, mood in ctx.compiled.status[kind]:
         if pattern.pattern.endswith("(?:.)(?![\\w])"):
             continue
         for match in pattern.finditer(text):
+            if segment and not mood and not segment[0] <= match.start() < segment[1]:
+                continue  # an action word next to another trigger describes that one
             if trigger and match.start() < trigger[1] and trigger[0] < match.end():
                 continue  # the trigger word ("levy") is not its own status cue
             before = text[max(0, match.start() - 40):match.start()]
-            if _GOVERNED.search(before) or _CONDITIONAL.search(before):
+            if _CONDITIONAL.search(before):
                 continue
+            if status == "imposed" and _GOVERNED.search(before):
+                continue  # "threatened to impose", "would impose": the governing verb decides
             distance = min(abs(match.start() - anchor), abs(match.end() - anchor))
             if strong:
-                return status  # a court's ruling decides the status wherever it stands
+                return status, True  # a court's ruling decides the status wherever it stands
+            if match.end() <= lo:
+                continue  # a cue in an earlier clause belongs to another event
+            if near is None and distance <= _NEAR:
+                near = status  # close to the trigger, the cue listed first wins
             if best_distance is None or distance < best_distance:
                 best, best_distance = status, distance
+    if near is not None:
+        return near, True
     if best is not None and best_distance is not None and best_distance <= 90:
-        return best
-    return ctx.compiled.status[kind][-1][0]
+        return best, True
+    return ctx.compiled.status[kind][-1][0], False
 
 
 def rate_near(text: str, anchor: int) -> float | None:
@@ -136,10 +160,19 @@ def is_object_mention(ctx: ArticleContext, text: str, mention: Mention, offset: 
 
 
 def after_preposition(text: str, mention: Mention, offset: int) -> bool:
-    """'imports from China', 'talks with Beijing': an oblique mention, never the subject."""
-    return bool(_PREPOSITION.search(text[max(0, mention.start - offset - 30):mention.start - offset]))
+    """'imports from China', 'talks with Beijing': an oblique mention, never the subject.
+
+    'The Government of Canada', 'the President of Mexico' name an actor, not an oblique.
+    """
+    before = text[max(0, mention.start - offset - 40):mention.start - offset]
+    if _OF_ACTOR.search(before):
+        return False
+    return bool(_PREPOSITION.search(before))
 
 
+_REPORTED = re.compile(
+    r"\b(?:said|says|informed|announced|told|stated|reported|confirmed|added|noted|explained|"
+    r"reiterated|claimed)\b(?:\s+\S+){0,6}?\s+that\b", re.I)
 _CRITICISM = re.compile(
     r"\b(?:criticiz|criticis|accus|condemn|slamm|blast|protest|denounc|attack|urg|asked|"
     r"call(?:ed|s)? on|press(?:ed|es)|lobb|welcom|praised|thank)\w*", re.I)
@@ -155,6 +188,14 @@ def pick_subject(text: str, candidates: list[Mention], offset: int, anchor: int)
         return None
     first = candidates[0]
     between = text[first.end - offset:anchor]
+    reported = _REPORTED.search(between)
+    if reported and not re.match(r"\s*(?:\S+\s+){0,6}?(?:he|she|they|it|we)\b",
+                                 between[reported.end():], re.I):
+        # "Sheinbaum said that Trump agreed to pause the tariffs": the clause's own subject.
+        cut = first.end - offset + reported.end()
+        inner = [m for m in candidates if m.start - offset >= cut]
+        if inner:
+            return inner[0]
     if len(candidates) > 1 and _CRITICISM.search(between):
         return candidates[-1]
     return first

@@ -14,7 +14,7 @@ from services.extract.rules.common import (
     pick_subject,
     previous_subject,
     rate_near,
-    status_of,
+    status_cue,
 )
 from services.extract.text import Sentence
 
@@ -26,6 +26,7 @@ _GOODS = re.compile(
 )
 _PRE_TARGET = re.compile(r"\b(?:on|against|from|targeting)\s+(?:imports? from\s+|goods from\s+)?(?:the\s+)?$", re.I)
 _TARGET_PREP = re.compile(r"\b(?:on|against|from|targeting|at|for|to)\b[^.;]{0,60}$", re.I)
+_MEASURE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies))\b", re.I)
 _PRONOUN = re.compile(r"^\s*(?:[-–—]\s*)?(?:he|she|they|it)\b", re.I)
 _TRADE = re.compile(r"import|export|goods|trade|dut(?:y|ies)|levy|levies|retaliat|customs|products|steel|aluminium|aluminum", re.I)
 _BY = re.compile(r"\bby (?:the )?$", re.I)
@@ -44,8 +45,15 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     if in_condition(text, hit.start()):
         return []
     start, end = clause_bounds(text, hit.start())
+    # Targets and action words belong to the nearest tariff word: "an additional 10% tariff
+    # on China, and a 25% tariff on Canada" holds two measures.
+    words = [m.span() for m in _MEASURE.finditer(text)]
+    seg_start = max([e for s, e in words if e <= hit.start()], default=0)
+    seg_end = min([s for s, e in words if s >= hit.end()], default=len(text))
+    end = min(end, seg_end)
     mentions = [m for m in ctx.mentions(sentence)
-                if start <= m.start - sentence.start < end and m.iso3]
+                if start <= m.start - sentence.start < end and m.iso3
+                and m.iso3 not in ctx.compiled.actors.bodies]
     imposer, targets = _roles(ctx, mentions, text, sentence.start, hit.start())
     if imposer is None and _PRONOUN.match(text[start:hit.start()]):
         imposer = previous_subject(ctx, sentence)
@@ -55,7 +63,10 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     if not targets and not _TRADE.search(text):
         return []  # "fixed tariffs on the market": a price plan, not a trade measure
     confidence = weight if not is_hypothetical(text) else weight * 0.4
-    status = status_of(ctx, "tariff", text, hit.start(), hit.span())
+    status, explicit = status_cue(ctx, "tariff", text, hit.start(), hit.span(),
+                                  (seg_start, seg_end))
+    if explicit:
+        confidence = min(0.95, confidence + 0.05)  # a mention with a status cue says more
     fields = {
         "imposer": imposer,
         "targets": targets,
