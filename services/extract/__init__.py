@@ -61,7 +61,7 @@ def extract(article: RawArticle, compiled: Compiled | None = None,
             if exclude is not None and exclude.search(sentence.text):
                 continue
             candidates.extend(_sentence_candidates(ctx, sentence, kind, triggers))
-    events = _propagate_rates([_build(article, group) for group in merge(candidates)])
+    events = _propagate_rates([_build(article, group) for group in merge(candidates, compiled.place_words)])
     # Batch mode: every event opens its own story; the streaming story stage joins them.
     return [annotate(e, new_story(e), None) for e in events]
 

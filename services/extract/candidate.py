@@ -18,4 +18,5 @@ class Candidate:
     rule: str
     confidence: float
     event_date: dt.date | None = None
+    vague: bool = False  # names no object of its own: a re-mention of an earlier measure
     extra_sentences: list[tuple[Sentence, str]] = field(default_factory=list)

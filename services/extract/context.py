@@ -29,6 +29,7 @@ class Compiled:
     actors: ActorIndex
     gate: frozenset[str]
     gates: dict[str, frozenset[str]]
+    place_words: frozenset[str]
     triggers: dict[str, list[tuple[str, float, re.Pattern]]]
     excludes: dict[str, re.Pattern | None]
     status: dict[str, list[tuple[str, re.Pattern, bool, bool]]]
@@ -63,8 +64,10 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
             entity_info[alias] = (e.name, e.country, e.kind)
     entities = re.compile(_words("|".join(re.escape(a) for a in
                                           sorted(entity_info, key=len, reverse=True))))
+    place_words = frozenset(w.lower() for e in lexicon.countries
+                            for alias in (*e.names, *e.demonyms) for w in alias.split())
     return Compiled(lexicon, build_index(lexicon),
-                    gate, gates, triggers, excludes, status, positions, entities, entity_info)
+                    gate, gates, place_words, triggers, excludes, status, positions, entities, entity_info)
 
 
 @cache
@@ -83,6 +86,7 @@ class ArticleContext:
     reference: dt.date
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
     _full_names: dict[str, str] | None = None
+    last: dict[str, str] = field(default_factory=dict)  # type -> actor of its last candidate
 
     def mentions(self, sentence: Sentence) -> list[Mention]:
         """Actor mentions in one sentence (offsets into the body), computed once."""

@@ -7,14 +7,15 @@ from services.extract.candidate import Candidate
 _STOP = frozenset("the a an of on to for and in from by with its their all app apps ban bans".split())
 
 
-def _words(*texts: str) -> set[str]:
+def _words(*texts: str, ignore: frozenset[str] = frozenset()) -> set[str]:
     out: set[str] = set()
     for text in texts:
-        out |= {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 2}
+        out |= {w for w in re.findall(r"[a-z0-9]+", text.lower())
+                if w not in _STOP and w not in ignore and len(w) > 2}
     return out
 
 
-def _same_event(a: Candidate, b: Candidate) -> bool:
+def _same_event(a: Candidate, b: Candidate, ignore: frozenset[str] = frozenset()) -> bool:
     if a.event_type != b.event_type:
         return False
     fa, fb = a.fields, b.fields
@@ -27,23 +28,39 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
                 and (ta == tb or not ta or not tb))
     if a.event_type == "ban":
         return (fa["authority"] == fb["authority"] and a.status == b.status
-                and bool(_words(fa["subject"], *fa["aliases"]) & _words(fb["subject"], *fb["aliases"])))
+                and bool(_words(fa["subject"], *fa["aliases"], ignore=ignore)
+                         & _words(fb["subject"], *fb["aliases"], ignore=ignore)))
     return a.key == b.key
 
 
-def _joins(group: list[Candidate], cand: Candidate) -> bool:
+def _joins(group: list[Candidate], cand: Candidate, ignore: frozenset[str]) -> bool:
     if cand.event_type == "tariff":
         # Every member must agree, so a vague "the duties" cannot chain two targets together.
-        return all(_same_event(member, cand) for member in group)
-    return any(_same_event(member, cand) for member in group)
+        return all(_same_event(member, cand, ignore) for member in group)
+    return any(_same_event(member, cand, ignore) for member in group)
 
 
-def merge(candidates: list[Candidate]) -> list[list[Candidate]]:
-    """Group candidates that describe the same event, in order of first mention."""
+def _vague_home(groups: list[list[Candidate]], cand: Candidate) -> list[Candidate] | None:
+    """'abusing export controls': the same authority's measure reported elsewhere."""
+    same = [g for g in groups if g[0].event_type == cand.event_type
+            and g[0].fields.get("authority") == cand.fields.get("authority")]
+    return next((g for g in same if g[0].status == cand.status), same[0] if same else None)
+
+
+def merge(candidates: list[Candidate], ignore: frozenset[str] = frozenset()) -> list[list[Candidate]]:
+    """Group candidates that describe the same event, in order of first mention.
+
+    A ban mention that names no object of its own joins the same authority's measure.
+    Words in `ignore` (country names and demonyms) do not make two ban subjects alike.
+    """
     groups: list[list[Candidate]] = []
-    for cand in candidates:
+    for cand in sorted(candidates, key=lambda c: c.vague):
+        home = _vague_home(groups, cand) if cand.vague else None
+        if home is not None:
+            home.append(cand)
+            continue
         for group in groups:
-            if _joins(group, cand):
+            if _joins(group, cand, ignore):
                 group.append(cand)
                 break
         else:

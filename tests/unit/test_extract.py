@@ -268,3 +268,15 @@ def test_tariff_status_cues_stay_in_their_clause():
     got = {(t.imposer, tuple(t.targets), t.status) for t in only(extract(article(body)), "tariff")}
     assert ("CAN", ("USA",), "announced") in got
     assert ("USA", ("CAN",), "imposed") in got
+
+
+def test_ban_list_placements_remention_and_school_phone_bans():
+    body = ("Japan's trade ministry put 12 Chinese companies on its export-control list on "
+            "Friday and halts all imports of Chinese drones.\n"
+            "Beijing accused Tokyo of abusing export controls to hobble Chinese firms.")
+    bans = only(extract(article(body)), "ban")
+    assert sorted(b.subject for b in bans) == ["12 Chinese companies", "all imports of Chinese drones"]
+    assert all(b.authority == "JPN" for b in bans)
+    assert len(bans[0].evidence) + len(bans[1].evidence) == 3  # the accusation joined one
+    school = "Italy passed a law barring pupils from using mobile phones in primary schools."
+    assert only(extract(article(school)), "ban") == []

@@ -17,7 +17,7 @@ from services.extract.text import Sentence
 
 _CROSS_BORDER = re.compile(r"\b(?:export|import|foreign|overseas|cross-border|shipments|purchases|entity list|visa|travel)", re.I)
 _SUBJECT_STOP = re.compile(
-    r",|;|:|(?<![A-Z])\.(?=\s|$)|\(|\bafter\b|\band (?:halt|suspend|ban|bar|block|stop|add|put|"
+    r",|;|:|(?<![A-Z])\.(?=\s|$)|\((?![A-Z]{2,6}\))|\bafter\b|\band (?:halt|suspend|ban|bar|block|stop|add|put|"
     r"impose)\w*\b|\bbecause\b|\bwhich\b|\bthat\b|\bwho\b|\bciting\b|\bover\b|\bamid\b|"
     r"\bin (?:a|an|the) (?:move|bid|step)|\bin (?:the )?(?=[A-Z])|\bas\b|\bunless\b|\buntil\b|\bwhile\b|\bon (?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bsaying\b|\bsaid\b|\blast\b|\bthis\b|\bfrom (?:January|"
@@ -27,7 +27,10 @@ _TRIGGER_WORDS = frozenset("ban bans banned banning export exports import import
 _GENERIC_HEADS = frozenset("app apps application applications company companies firm firms platform "
                            "it them this these those".split())
 _AFTER_TRIGGER = re.compile(r"^\s*(?:on|of|against|to|for)?\s*(?:the |a |an |all |its |their )?", re.I)
-_ADDED = re.compile(r"\badd(?:ed|s|ing)?\s+(?P<subj>.{3,120}?)\s+to (?:the |its |an? )?(?:so-called )?(?:entity|unverified|unreliable entity|export[- ]control|sanctions) list", re.I)
+_ADDED = re.compile(
+    r"\b(?:add(?:ed|s|ing)?|put(?:s|ting)?|place[sd]?|placing)\s+(?P<subj>.{3,120}?)\s+(?:to|on) "
+    r"(?:the |its |an? )?(?:so-called )?[\"“]?(?:entity|unverified|unreliable entity|export[- ]control|"
+    r"sanctions) list", re.I)
 _KINDS = (
     ("entity_list", re.compile(r"entity list|blacklist|unverified list|export[- ]control list", re.I)),
     ("export_control", re.compile(r"export", re.I)),
@@ -48,7 +51,8 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     after = [m for m in mentions if m.start - sentence.start >= hit.end()]
     authority = _authority(ctx, before, after, text, sentence.start, hit.start())
     if authority is None and not _actors(ctx, before, text, sentence.start):
-        authority = previous_subject(ctx, sentence)
+        # "the ban on Chinese apps": the ban the article reported last, else the last subject.
+        authority = ctx.last.get("ban") or previous_subject(ctx, sentence)
     if authority is None:
         return []
     entities = _entities(ctx, text)
@@ -56,9 +60,11 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
         c for _, c, _ in entities if c and c != authority}
     if not foreign and not _CROSS_BORDER.search(text) and not entities:
         return []
-    subject = _subject(text, hit, start, end, rule) or (
-        entities[0][0] if entities else hit.group(0))
-    generic = subject.split()[-1].lower() in _GENERIC_HEADS if subject.split() else True
+    found = _subject(text, hit, start, end, rule)
+    vague = found is None and not entities
+    subject = found or (entities[0][0] if entities else hit.group(0))
+    generic = (not subject.split() or subject.split()[-1].lower() in _GENERIC_HEADS
+               or subject.split()[0].lower() in ("from", "in", "at", "across", "within"))
     if entities and generic:
         subject = " and ".join(e[0] for e in entities)  # "banning the app" -> "TikTok"
     aliases = [name for name, _, _ in entities if name.lower() not in subject.lower()]
@@ -67,7 +73,8 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     fields = {"authority": authority, "subject": subject, "aliases": aliases,
               "ban_kind": _kind(text)}
     key = ("ban", authority, status, _subject_key(subject, aliases))
-    return [Candidate("ban", key, status, fields, sentence, rule, confidence)]
+    ctx.last["ban"] = authority
+    return [Candidate("ban", key, status, fields, sentence, rule, confidence, vague=vague)]
 
 
 _OBJECT_NOUN = re.compile(r"^(?:-made|-linked|-owned|-based)?\s*(?:[\w-]+\s+)?(?:companies|firms|organi[sz]ations|entities|goods|apps?|imports|exports|products|suppliers|chipmakers|beef|logs|soybeans|seafood|citizens|nationals|investors|users|stores)\b", re.I)
@@ -104,7 +111,7 @@ def _entities(ctx: ArticleContext, text: str) -> list[tuple[str, str | None, str
 
 
 def _subject(text: str, hit: re.Match, start: int, end: int, rule: str) -> str | None:
-    added = _ADDED.search(text)
+    added = next((m for m in _ADDED.finditer(text) if m.start() <= hit.start() < m.end()), None)
     if added:
         return added.group("subj").strip()
     rest = text[hit.end():end]

@@ -123,12 +123,13 @@ def _people(ctx: ArticleContext, sentence: Sentence, nominator) -> list[tuple[st
         if ctx.compiled.actors.pattern.fullmatch(name) or _NOT_A_PERSON.search(text[:start]):
             continue
         people.append((name, start, match.end(1)))
-    people = [p for p in people if not _ORG_CONTEXT.search(text[:p[1]])]
-    return _known_surnames(ctx, sentence, people)
+    people = _known_surnames(ctx, sentence, people)
+    return [p for p in people if not _ORG_CONTEXT.search(text[:p[1]])
+            and not _NOT_A_PERSON.search(text[:p[1]])]
 
 
 # "the Cantor Fitzgerald chief", "on Truth Social", "to Robert Lighthizer": not a nominee.
-_NOT_A_PERSON = re.compile(r"\b(?:the|a|an|its|on|at|in|from|of|by|to|with|into)\s+$", re.I)
+_NOT_A_PERSON = re.compile(r"\b(?:the|a|an|its|on|at|in|from|of|by|to|for|with|into)\s+$", re.I)
 _ORG_CONTEXT = re.compile(r"\b(?:chief of staff|adviser|aide|deputy|spokes\w+) (?:to|for)\s+$", re.I)
 
 
