@@ -15,7 +15,7 @@ from services.extract.candidate import Candidate
 from services.extract.context import Compiled, build_context, default_compiled, tokens
 from services.extract.dates import resolve
 from services.extract.merge import merge
-from services.extract.rules import RULES
+from services.extract.rules import ARTICLE_PASSES, RULES
 from services.extract.stories import annotate, new_story
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -61,6 +61,8 @@ def extract(article: RawArticle, compiled: Compiled | None = None,
             if exclude is not None and exclude.search(sentence.text):
                 continue
             candidates.extend(_sentence_candidates(ctx, sentence, kind, triggers))
+    for article_pass in ARTICLE_PASSES.values():
+        candidates = article_pass(candidates)
     events = _propagate_rates([_build(article, group) for group in merge(candidates, compiled.place_words)])
     # Batch mode: every event opens its own story; the streaming story stage joins them.
     return [annotate(e, new_story(e), None) for e in events]

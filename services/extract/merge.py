@@ -42,15 +42,17 @@ def _joins(group: list[Candidate], cand: Candidate, ignore: frozenset[str]) -> b
 
 def _vague_home(groups: list[list[Candidate]], cand: Candidate) -> list[Candidate] | None:
     """'abusing export controls': the same authority's measure reported elsewhere."""
+    actor = "authority" if cand.event_type == "ban" else "imposer"
     same = [g for g in groups if g[0].event_type == cand.event_type
-            and g[0].fields.get("authority") == cand.fields.get("authority")]
+            and g[0].fields.get(actor) == cand.fields.get(actor)]
     return next((g for g in same if g[0].status == cand.status), same[0] if same else None)
 
 
 def merge(candidates: list[Candidate], ignore: frozenset[str] = frozenset()) -> list[list[Candidate]]:
     """Group candidates that describe the same event, in order of first mention.
 
-    A ban mention that names no object of its own joins the same authority's measure.
+    A mention that names no object of its own (a ban with no subject, a tariff with no
+    target) joins the same actor's measure.
     Words in `ignore` (country names and demonyms) do not make two ban subjects alike.
     """
     groups: list[list[Candidate]] = []

@@ -280,3 +280,18 @@ def test_ban_list_placements_remention_and_school_phone_bans():
     assert len(bans[0].evidence) + len(bans[1].evidence) == 3  # the accusation joined one
     school = "Italy passed a law barring pupils from using mobile phones in primary schools."
     assert only(extract(article(school)), "ban") == []
+
+
+def test_implicit_imposer_and_target_come_from_the_article():
+    body = ("President Donald Trump imposed 25% tariffs on Canadian steel on Monday.\n"
+            "An additional 10% tariff on all Chinese imports took effect on Tuesday.\n"
+            "Beijing said it would take countermeasures.")
+    got = {(t.imposer, tuple(t.targets)) for t in only(extract(article(body)), "tariff")}
+    assert got == {("USA", ("CAN",)), ("USA", ("CHN",)), ("CHN", ("USA",))}
+
+
+def test_goods_originating_in_a_country_are_its_exports():
+    body = ("The European Commission decided to levy countervailing duties of up to 38% on "
+            "electric vehicles originating in China.")
+    (tariff,) = only(extract(article(body)), "tariff")
+    assert (tariff.imposer, tariff.targets, tariff.rate_percent) == ("EUU", ["CHN"], 38)

@@ -1,6 +1,8 @@
 """Tariffs: a government imposing, threatening, changing or lifting duties on imports."""
 
 import re
+from collections import Counter
+from dataclasses import replace
 
 from services.extract.actors import Mention
 from services.extract.candidate import Candidate
@@ -24,11 +26,13 @@ _GOODS = re.compile(
     r"solar|chips|semiconductors|made|-made|shipments|items|produce|pork|chicken|energy|oil|gas)",
     re.I,
 )
-_PRE_TARGET = re.compile(r"\b(?:on|against|from|targeting)\s+(?:imports? from\s+|goods from\s+)?(?:the\s+)?$", re.I)
-_TARGET_PREP = re.compile(r"\b(?:on|against|from|targeting|at|for|to)\b[^.;]{0,60}$", re.I)
+_PRE_TARGET = re.compile(
+    r"\b(?:on|against|from|targeting|originating in|made in|produced in|manufactured in)\s+"
+    r"(?:imports? from\s+|goods from\s+)?(?:the\s+)?$", re.I)
+_TARGET_PREP = re.compile(r"\b(?:on|against|from|targeting|at|for|to|originating in|made in)\b[^.;]{0,60}$", re.I)
 _MEASURE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies))\b", re.I)
 _PRONOUN = re.compile(r"^\s*(?:[-–—]\s*)?(?:he|she|they|it)\b", re.I)
-_TRADE = re.compile(r"import|export|goods|trade|dut(?:y|ies)|levy|levies|retaliat|customs|products|steel|aluminium|aluminum", re.I)
+_TRADE = re.compile(r"import|export|goods|trade|dut(?:y|ies)|levy|levies|retaliat|countermeasure|customs|products|steel|aluminium|aluminum", re.I)
 _BY = re.compile(r"\bby (?:the )?$", re.I)
 _RETALIATION = re.compile(r"retaliat|counter-?measure|reciprocal|in response|hit back|counter-tariff|dollar-for-dollar", re.I)
 _PRODUCTS = re.compile(
@@ -57,7 +61,7 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     imposer, targets = _roles(ctx, mentions, text, sentence.start, hit.start())
     if imposer is None and _PRONOUN.match(text[start:hit.start()]):
         imposer = previous_subject(ctx, sentence)
-    if imposer is None:
+    if imposer is None and not targets:
         return []
     targets = [t for t in targets if t != imposer]
     if not targets and not _TRADE.search(text):
@@ -77,7 +81,8 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     # One event per imposer-target pair: alerting consumers subscribe per country pair.
     return [Candidate("tariff", ("tariff", imposer, (target,) if target else (), status),
                       status, {**fields, "targets": [target] if target else []},
-                      sentence, rule, confidence)
+                      sentence, rule, confidence,
+                      vague=target is None and _is_remention(text, hit, start, end))
             for target in (targets or [None])]
 
 
@@ -85,6 +90,16 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
 
 _TRIGGER_WORDS = frozenset("tariff tariffs duty duties levy levies countermeasures".split())
 _ADJACENT = re.compile(r"^(?:'s|’s)?\s+(?:[a-z0-9%.$-]+\s+){0,3}$")
+
+
+_DEFINITE = re.compile(r"\b(?:the|its|their|his|her|these|those|such|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_GLOBAL = re.compile(r"\b(?:all|global|worldwide|every|any|countries|nations|reciprocal)\b", re.I)
+
+
+def _is_remention(text: str, hit: re.Match, start: int, end: int) -> bool:
+    """'the duties', 'its tariffs': a measure told before, not a new one on all countries."""
+    return bool(_DEFINITE.search(text[max(start, hit.start() - 30):hit.start()])) \
+        and not _GLOBAL.search(text[start:end])
 
 
 def _roles(ctx: ArticleContext, mentions: list[Mention], text: str, offset: int,
@@ -116,11 +131,49 @@ def _roles(ctx: ArticleContext, mentions: list[Mention], text: str, offset: int,
             continue
         if _ADJACENT.match(text[rel_end:anchor]) and not obj:
             adjacent = m.iso3
-        elif obj or oblique or coordinated:
+        elif obj or coordinated or (oblique and _PRE_TARGET.search(text[max(0, rel_start - 25):rel_start])):
             targets.append(m.iso3)
             previous_was_target = True
+        elif oblique:
+            continue  # "her counterpart of the United States": neither imposer nor target
         else:
             subjects.append(m)
     chosen = pick_subject(text, subjects, offset, anchor)
     imposer = by_imposer or (chosen.iso3 if chosen else None)
     return adjacent or imposer, list(dict.fromkeys(targets))
+
+
+def resolve_orphans(candidates: list[Candidate]) -> list[Candidate]:
+    """Fill what a sentence left implicit from the rest of the article.
+
+    'An additional 10% tariff on Chinese imports took effect' names no imposer: it is the
+    article's main imposer (the most frequent one not among the targets). 'Beijing will
+    take countermeasures' names no target: it answers the article's main other imposer.
+    """
+    tariffs = [c for c in candidates if c.event_type == "tariff"]
+    imposers = Counter(c.fields["imposer"] for c in tariffs if c.fields["imposer"])
+    out = []
+    for cand in candidates:
+        if cand.event_type != "tariff":
+            out.append(cand)
+            continue
+        fields = cand.fields
+        if fields["imposer"] is None:
+            main = next((i for i, _ in imposers.most_common() if i not in fields["targets"]), None)
+            if main is None:
+                continue
+            cand = _with(cand, imposer=main)
+            cand.confidence = round(cand.confidence - 0.1, 3)
+        elif fields["retaliation"] and not fields["targets"]:
+            other = next((i for i, _ in imposers.most_common() if i != fields["imposer"]), None)
+            if other is not None:
+                cand = _with(cand, targets=[other])
+        out.append(cand)
+    return out
+
+
+def _with(cand: Candidate, **changes) -> Candidate:
+    fields = {**cand.fields, **changes}
+    key = ("tariff", fields["imposer"], tuple(fields["targets"]), cand.status)
+    return replace(cand, fields=fields, key=key,
+                   vague=cand.vague and not fields["targets"])
