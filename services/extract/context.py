@@ -15,10 +15,27 @@ EVENT_TYPES = ("call", "tariff", "ban", "nomination")
 _TOKEN = re.compile(r"[a-z]+")
 
 
+def last_name_run(sequence: str) -> str | None:
+    """The last run of two or more name words in a capitalised sequence.
+
+    'Los Angeles Mayor Eric Garcetti' -> 'Eric Garcetti'; 'President Trump' -> None.
+    """
+    runs, current = [], []
+    for token in sequence.split():
+        if token.strip(".") in NAME_STOPWORDS or token.split("-")[0] in NAME_STOPWORDS:
+            runs.append(current)
+            current = []
+        else:
+            current.append(token)
+    runs.append(current)
+    named = [r for r in runs if len(r) >= 2]
+    return " ".join(named[-1][-3:]) if named else None
+
+
 def tokens(text: str) -> set[str]:
     """Lower-case word tokens, for the trigger gate."""
     return set(_TOKEN.findall(text.lower()))
-_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,4}\b")
 
 
 @dataclass(frozen=True)
@@ -111,10 +128,16 @@ class ArticleContext:
             for match in _FULL_NAME.finditer(self.article.body):
                 if self.article.body[match.end():match.end() + 1] == ")":
                     continue
-                tokens = [t for t in match.group(0).split() if t not in NAME_STOPWORDS]
-                if len(tokens) >= 2:
-                    self._full_names.setdefault(tokens[-1], " ".join(tokens))
+                name = last_name_run(match.group(0))
+                if name:
+                    self._full_names.setdefault(name.split()[-1], name)
         return self._full_names
+
+    def country_name(self, alias: str) -> str:
+        """'Beijing' -> 'China': the first name the lexicon gives an alias's country."""
+        iso3 = self.compiled.actors.countries.get(alias)
+        entry = next((c for c in self.compiled.lexicon.countries if c.iso3 == iso3), None)
+        return entry.names[0] if entry else alias
 
     def home_country(self) -> str | None:
         """The country of the dateline city ('New Delhi, 20 March' -> IND), if any."""

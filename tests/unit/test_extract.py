@@ -295,3 +295,16 @@ def test_goods_originating_in_a_country_are_its_exports():
             "electric vehicles originating in China.")
     (tariff,) = only(extract(article(body)), "tariff")
     assert (tariff.imposer, tariff.targets, tariff.rate_percent) == ("EUU", ["CHN"], 38)
+
+
+def test_nomination_lists_posts_and_normalised_destinations():
+    body = ("- 9:40 p.m. - More staffing: Ana Ruiz, a former State Department official, will "
+            "be principal deputy national security adviser, and Omar Haddad returns to the "
+            "White House as senior director for counterterrorism.\n"
+            "With his choice of former Ohio senator Tom Blake as ambassador to Beijing, "
+            "President-elect Donald Trump has filled the post.")
+    noms = {n.nominee.name: n.position
+            for n in only(extract(article(body, "2024-12-06T11:00:00+00:00")), "nomination")}
+    assert noms == {"Ana Ruiz": "Principal Deputy National Security Adviser",
+                    "Omar Haddad": "Senior Director for Counterterrorism",
+                    "Tom Blake": "Ambassador to China"}

@@ -3,9 +3,9 @@
 import re
 
 from services.extract.candidate import Candidate
-from services.extract.context import ArticleContext
+from services.extract.context import ArticleContext, last_name_run
 from services.extract.lexicon import NAME_STOPWORDS as _NOT_NAME
-from services.extract.rules.common import status_of
+from services.extract.rules.common import after_preposition, status_of
 from services.extract.text import Sentence
 
 _NAME = re.compile(
@@ -29,7 +29,10 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
             continue  # "Trade Minister Simon Birmingham said": the holder's title, not a pick
         anchor = n_start if abs(n_start - hit.start()) < 60 else hit.start()
         status = status_of(ctx, "nomination", text, anchor)
-        country = country or (nominator[1] if nominator else None) or _country_near(ctx, sentence, p_start)
+        country = (country or (nominator[1] if nominator else None)
+                   or _country_near(ctx, sentence, p_start) or ctx.last.get("nomination"))
+        if country:
+            ctx.last["nomination"] = country
         fields = {"nominee": {"name": name, "country": country}, "position": position,
                   "country": country, "nominator": nominator[0] if nominator else None}
         key = ("nomination", name.split()[-1].lower())
@@ -38,15 +41,15 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
 
 
 _FORMER = re.compile(r"\b(?:former|ex-|then-|onetime|previously|who (?:served|was) as|outgoing)\s*(?:\w+\s+){0,2}$", re.I)
-_FOR_POST = re.compile(r"\b(?:as|to be|for|to serve as|to lead|to head|to run|to become|nominee for|pick for)\s+(?:the\s+)?(?:next\s+|new\s+|U\.?S\.?\s+|his\s+|her\s+)?$", re.I)
+_FOR_POST = re.compile(r"\b(?:as|to be|will be|would be|for|to serve as|to lead|to head|to run|to become|nominee for|pick for)\s+(?:the\s+)?(?:next\s+|new\s+|U\.?S\.?\s+|his\s+|her\s+)?$", re.I)
 
 
 def _pair(text: str, people: list, posts: list) -> list:
     """One post per person and one person per post, closest pairs first (lists of picks)."""
-    scored = sorted((_score(text, post, p[1], p[2]), i, j)
+    scored = sorted((_score(text, post, p[1], p[2]), post[1] < p[1], i, j)
                     for i, p in enumerate(people) for j, post in enumerate(posts))
     used_people, used_posts, pairs = set(), set(), []
-    for score, i, j in scored:
+    for score, _, i, j in scored:
         if score > 140 or i in used_people or j in used_posts:
             continue
         used_people.add(i)
@@ -67,24 +70,34 @@ def _score(text: str, post: tuple, n_start: int, n_end: int) -> int:
     """
     before = text[max(0, post[1] - 40):post[1]]
     score = _gap(post[1], post[2], n_start, n_end)
+    if post[2] <= n_start and re.search(r", and\b|;", text[post[2]:n_start]):
+        score += 100  # "..., will be deputy adviser, and Sebastian Gorka returns": not his post
     if _FORMER.search(before):
         score += 500
     elif _FOR_POST.search(before):
-        score = max(0, score - 30)
+        score //= 2  # "X for defense secretary", "X to lead the CIA": the post being filled
     return score
 
 
 def _posts(ctx: ArticleContext, text: str) -> list[tuple[str, int, int, str | None]]:
+    """Posts named in the text; where two overlap, the longer one ('principal deputy
+    national security adviser' over 'national security adviser')."""
     found: list[tuple[str, int, int, str | None]] = []
     for name, ambassador, country, pattern in ctx.compiled.positions:
         for match in pattern.finditer(text):
-            if any(s <= match.start() < e for _, s, e, _ in found):
-                continue
+            end = match.end()
             label = name
             if ambassador:
-                label = f"Ambassador to {match.group('dest')}"
-            found.append((label, match.start(), match.end(), country))
-    return found
+                dest = match.group("dest").rstrip(".")
+                end = match.start("dest") + len(dest)
+                label = f"Ambassador to {ctx.country_name(dest)}"
+            found.append((label, match.start(), end, country))
+    found.sort(key=lambda p: p[1] - p[2])
+    kept: list[tuple[str, int, int, str | None]] = []
+    for post in found:
+        if not any(s < post[2] and post[1] < e for _, s, e, _ in kept):
+            kept.append(post)
+    return sorted(kept, key=lambda p: p[1])
 
 
 def _nominator(ctx: ArticleContext, sentence: Sentence) -> tuple[str, str | None] | None:
@@ -110,10 +123,14 @@ def _people(ctx: ArticleContext, sentence: Sentence, nominator) -> list[tuple[st
         if m.kind == "person" and m.name and (not nominator or m.name != nominator[0]) \
                 and not _is_head(ctx, m.name):
             people.append((m.name, m.start - sentence.start, m.end - sentence.start))
+    taken = [(m.start - sentence.start, m.end - sentence.start) for m in ctx.mentions(sentence)
+             if m.kind == "person"]
     for match in _NAME.finditer(text):
+        if any(s < match.end(1) and match.start(1) < e for s, e in taken):
+            continue  # part of a known person's mention (the nominator included)
         if text[match.end():match.end() + 1] == ")":
             continue  # "(Reuters)", "(Sample Wire)": a credit, not a person
-        found = _last_name_run(match.group(1))
+        found = last_name_run(match.group(1))
         if found is None:
             continue
         name = found
@@ -133,24 +150,6 @@ _NOT_A_PERSON = re.compile(r"\b(?:the|a|an|its|on|at|in|from|of|by|to|for|with|i
 _ORG_CONTEXT = re.compile(r"\b(?:chief of staff|adviser|aide|deputy|spokes\w+) (?:to|for)\s+$", re.I)
 
 
-def _last_name_run(sequence: str) -> str | None:
-    """The last run of two or more name words in a capitalised sequence.
-
-    'Los Angeles Mayor Eric Garcetti' -> 'Eric Garcetti'; 'President Donald Trump' -> None
-    when too few name words remain.
-    """
-    runs, current = [], []
-    for token in sequence.split():
-        if token.strip(".") in _NOT_NAME:
-            runs.append(current)
-            current = []
-        else:
-            current.append(token)
-    runs.append(current)
-    named = [r for r in runs if len(r) >= 2]
-    return " ".join(named[-1][-3:]) if named else None
-
-
 def _known_surnames(ctx, sentence, people):
     """'Gaetz' alone resolves to 'Matt Gaetz' when the article named him in full before."""
     full = {n.split()[-1]: n for n, _, _ in people}
@@ -165,7 +164,10 @@ def _known_surnames(ctx, sentence, people):
 
 
 def _country_near(ctx: ArticleContext, sentence: Sentence, position_start: int) -> str | None:
-    before = [m for m in ctx.mentions(sentence) if m.start - sentence.start <= position_start]
+    """The country named last before the post ('U.S. ambassador'), not one after a
+    preposition ('an official who worked on North Korea')."""
+    before = [m for m in ctx.mentions(sentence) if m.start - sentence.start <= position_start
+              and m.iso3 and not after_preposition(sentence.text, m, sentence.start)]
     if before:
         return before[-1].iso3
     return ctx.main_country()
