@@ -178,6 +178,8 @@ def build_index(lexicon: Lexicon) -> ActorIndex:
         for alias in _person_aliases(person):
             if alias not in countries:
                 people.setdefault(alias, []).append(person)
+    for alias in [a for a in countries if a.startswith("the ")]:
+        countries.setdefault("The " + alias[4:], countries[alias])  # sentence-initial
     aliases = sorted({*countries, *people}, key=len, reverse=True)
     pattern = re.compile(
         r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w]|\.\w)"

@@ -308,3 +308,18 @@ def test_nomination_lists_posts_and_normalised_destinations():
     assert noms == {"Ana Ruiz": "Principal Deputy National Security Adviser",
                     "Omar Haddad": "Senior Director for Counterterrorism",
                     "Tom Blake": "Ambassador to China"}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The Commission decided to levy countervailing duties on e-bikes originating in "
+     "Vietnam from Friday.", {("EUU", ("VNM",), "imposed")}),
+    ("Canada's policy is milder than that of the United States, which announced it would "
+     "triple its tariff on Chinese solar panels.", {("USA", ("CHN",), "increased")}),
+    ("During the campaign he floated duties of 60% on Chinese imports.\n"
+     "Economists warned that sweeping tariffs on Mexico would raise prices.",
+     {("USA", ("CHN",), "threatened")}),
+])
+def test_tariff_subjects_and_statuses_in_analysis_copy(body, expected):
+    body = "President Donald Trump spoke on Monday.\n" + body
+    got = {(t.imposer, tuple(t.targets), t.status) for t in only(extract(article(body)), "tariff")}
+    assert got == expected

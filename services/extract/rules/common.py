@@ -38,7 +38,7 @@ _NEXT_WORD = re.compile(r"^(?:-\w+)?\s+([a-z][\w-]*)")
 
 _NEAR = 40
 _GOVERNED = re.compile(
-    r"(?:\bto|\bwould|\bwill|\bcould|\bmay|\bmight|\bnot|\bbe)\s+[\"“]?(?:\w+ly\s+)?$", re.I)
+    r"(?:(?<!decided )(?<!agreed )(?<!moved )(?<!voted )(?<!began )(?<!started )\bto|\bwould|\bwill|\bcould|\bmay|\bmight|\bnot|\bbe)\s+[\"“]?(?:\w+ly\s+)?$", re.I)
 _IF_CLAUSE = re.compile(r"\b(?:if|unless|should)\b[^,;]{0,80}$", re.I)
 _CONDITIONAL = re.compile(r"\b(?:until|unless|if|whether)\b[^,;]{0,30}$", re.I)
 
@@ -57,7 +57,7 @@ def status_cue(ctx: ArticleContext, kind: str, text: str, anchor: int,
     A cue governed by another verb ('threatened to impose', 'would lift') or inside a
     condition ('until the US lifts') does not set the status by itself.
     """
-    best, best_distance, near = None, None, None
+    best, best_distance, near, mood_before = None, None, None, None
     lo, hi = clause_bounds(text, anchor)
     text = text[:hi]
     for status, pattern, strong, mood in ctx.compiled.status[kind]:
@@ -66,8 +66,9 @@ def status_cue(ctx: ArticleContext, kind: str, text: str, anchor: int,
         for match in pattern.finditer(text):
             if segment and not mood and not segment[0] <= match.start() < segment[1]:
                 continue  # an action word next to another trigger describes that one
-            if trigger and match.start() < trigger[1] and trigger[0] < match.end():
-                continue  # the trigger word ("levy") is not its own status cue
+            if trigger and match.start() < trigger[1] and trigger[0] < match.end() \
+                    and not re.search(r"\bto\s+$", text[max(0, match.start() - 4):match.start()]):
+                continue  # the trigger noun ("a levy") is not its own cue; the verb ("to levy") is
             before = text[max(0, match.start() - 40):match.start()]
             if _CONDITIONAL.search(before):
                 continue
@@ -80,10 +81,14 @@ def status_cue(ctx: ArticleContext, kind: str, text: str, anchor: int,
                 continue  # a cue in an earlier clause belongs to another event
             if near is None and distance <= _NEAR:
                 near = status  # close to the trigger, the cue listed first wins
+            if mood and mood_before is None and match.end() <= anchor:
+                mood_before = status  # "would impose X, and Y": the threat covers both
             if best_distance is None or distance < best_distance:
                 best, best_distance = status, distance
     if near is not None:
         return near, True
+    if mood_before is not None:
+        return mood_before, True
     if best is not None and best_distance is not None and best_distance <= 90:
         return best, True
     return ctx.compiled.status[kind][-1][0], False
@@ -114,11 +119,15 @@ def in_condition(text: str, anchor: int) -> bool:
 
 
 def clause_bounds(text: str, anchor: int) -> tuple[int, int]:
-    """Start and end of the clause around `anchor` (relative offsets)."""
+    """Start and end of the clause around `anchor` (relative offsets).
+
+    A relative clause (', which announced...') keeps its antecedent on the left.
+    """
     start, end = 0, len(text)
     for match in _CLAUSE_BREAK.finditer(text):
         if match.end() <= anchor:
-            start = match.end()
+            if not re.match(r", (?:which|who)\b", match.group(0)):
+                start = match.end()
         elif match.start() >= anchor:
             end = match.start()
             break
@@ -186,6 +195,10 @@ def pick_subject(text: str, candidates: list[Mention], offset: int, anchor: int)
     """
     if not candidates:
         return None
+    for cand in reversed(candidates):
+        # "... than that of the United States, which announced it would quadruple its tariff"
+        if is_antecedent(text, cand, offset):
+            return cand
     first = candidates[0]
     between = text[first.end - offset:anchor]
     reported = _REPORTED.search(between)
@@ -199,3 +212,8 @@ def pick_subject(text: str, candidates: list[Mention], offset: int, anchor: int)
     if len(candidates) > 1 and _CRITICISM.search(between):
         return candidates[-1]
     return first
+
+
+def is_antecedent(text: str, mention: Mention, offset: int) -> bool:
+    """'the United States, which announced...': the subject of the relative clause."""
+    return bool(re.match(r",?\s*(?:which|who)\b", text[mention.end - offset:mention.end - offset + 8]))

@@ -11,6 +11,7 @@ from services.extract.rules.common import (
     after_preposition,
     clause_bounds,
     in_condition,
+    is_antecedent,
     is_hypothetical,
     is_object_mention,
     pick_subject,
@@ -30,7 +31,9 @@ _PRE_TARGET = re.compile(
     r"\b(?:on|against|from|targeting|originating in|made in|produced in|manufactured in)\s+"
     r"(?:imports? from\s+|goods from\s+)?(?:the\s+)?$", re.I)
 _TARGET_PREP = re.compile(r"\b(?:on|against|from|targeting|at|for|to|originating in|made in)\b[^.;]{0,60}$", re.I)
+_COMMENTARY = re.compile(r"\b(?:economists?|analysts?|experts?|critics?|observers?|commentators?)\b", re.I)
 _MEASURE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies))\b", re.I)
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she)\b")
 _PRONOUN = re.compile(r"^\s*(?:[-–—]\s*)?(?:he|she|they|it)\b", re.I)
 _TRADE = re.compile(r"import|export|goods|trade|dut(?:y|ies)|levy|levies|retaliat|countermeasure|customs|products|steel|aluminium|aluminum", re.I)
 _BY = re.compile(r"\bby (?:the )?$", re.I)
@@ -58,8 +61,9 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     mentions = [m for m in ctx.mentions(sentence)
                 if start <= m.start - sentence.start < end and m.iso3
                 and m.iso3 not in ctx.compiled.actors.bodies]
-    imposer, targets = _roles(ctx, mentions, text, sentence.start, hit.start())
-    if imposer is None and _PRONOUN.match(text[start:hit.start()]):
+    imposer, targets = _roles(ctx, mentions, text, sentence.start, hit.start(), seg_start)
+    if imposer is None and (_PRONOUN.match(text[start:hit.start()])
+                            or _PERSON_PRONOUN.search(text[start:hit.start()])):
         imposer = previous_subject(ctx, sentence)
     if imposer is None and not targets:
         return []
@@ -103,7 +107,7 @@ def _is_remention(text: str, hit: re.Match, start: int, end: int) -> bool:
 
 
 def _roles(ctx: ArticleContext, mentions: list[Mention], text: str, offset: int,
-           anchor: int) -> tuple[str | None, list[str]]:
+           anchor: int, seg_start: int = 0) -> tuple[str | None, list[str]]:
     """Split mentions into the imposer (subject side) and targets (object side).
 
     'U.S. tariffs' names the imposer right before the trigger; a demonym before a noun
@@ -132,9 +136,10 @@ def _roles(ctx: ArticleContext, mentions: list[Mention], text: str, offset: int,
         if _ADJACENT.match(text[rel_end:anchor]) and not obj:
             adjacent = m.iso3
         elif obj or coordinated or (oblique and _PRE_TARGET.search(text[max(0, rel_start - 25):rel_start])):
-            targets.append(m.iso3)
-            previous_was_target = True
-        elif oblique:
+            if rel_start >= seg_start:  # targets of an earlier tariff word are not this one's
+                targets.append(m.iso3)
+                previous_was_target = True
+        elif oblique and not is_antecedent(text, m, offset):
             continue  # "her counterpart of the United States": neither imposer nor target
         else:
             subjects.append(m)
@@ -159,6 +164,8 @@ def resolve_orphans(candidates: list[Candidate]) -> list[Candidate]:
             continue
         fields = cand.fields
         if fields["imposer"] is None:
+            if _COMMENTARY.search(cand.sentence.text):
+                continue  # "economists warned that sweeping tariffs would...": no measure
             main = next((i for i, _ in imposers.most_common() if i not in fields["targets"]), None)
             if main is None:
                 continue
