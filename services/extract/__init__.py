@@ -6,6 +6,7 @@ event with every evidence sentence. No I/O, no clock, no environment.
 """
 
 import hashlib
+import re
 
 from pydantic import TypeAdapter
 
@@ -19,7 +20,13 @@ from services.extract.rules import ARTICLE_PASSES, RULES
 from services.extract.stories import annotate, new_story
 
 EXTRACTOR_VERSION = "0.1.0"
+# Events below this confidence are dropped in batch mode (`diplowire extract`) and kept,
+# with their confidence, on the topics, where alert rules filter on it. Writers'
+# hypotheticals (x0.4) and background events dated years before publication (x0.6) fall
+# under it.
 DEFAULT_MIN_CONFIDENCE = 0.5
+BACKGROUND_FACTOR = 0.6
+_BACKGROUND = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Ff]rom) (?:early |late |mid-)?((?:19|20)\d{2})\b")
 STATUS_ORDER = {"nomination": ("withdrawn", "rejected", "confirmed", "nominated")}
 CODES = {
     ("call", None): ("041", "CONSULT"),
@@ -60,12 +67,22 @@ def extract(article: RawArticle, compiled: Compiled | None = None,
             exclude = compiled.excludes[kind]
             if exclude is not None and exclude.search(sentence.text):
                 continue
-            candidates.extend(_sentence_candidates(ctx, sentence, kind, triggers))
+            found = _sentence_candidates(ctx, sentence, kind, triggers)
+            if found and _BACKGROUND.search(sentence.text) and _is_old(sentence.text, article):
+                for cand in found:  # "In 2017 the department imposed...": background
+                    cand.confidence = round(cand.confidence * BACKGROUND_FACTOR, 3)
+            candidates.extend(found)
     for article_pass in ARTICLE_PASSES.values():
         candidates = article_pass(candidates)
     events = _propagate_rates([_build(article, group) for group in merge(candidates, compiled.place_words)])
     # Batch mode: every event opens its own story; the streaming story stage joins them.
     return [annotate(e, new_story(e), None) for e in events]
+
+
+def _is_old(text: str, article: RawArticle) -> bool:
+    """A sentence that opens with a past year ('In 2017 the department imposed ...')."""
+    match = _BACKGROUND.search(text[:40])
+    return match is not None and int(match.group(1)) < article.published_at.year
 
 
 def _sentence_candidates(ctx, sentence, kind, triggers) -> list[Candidate]:

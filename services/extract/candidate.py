@@ -19,4 +19,5 @@ class Candidate:
     confidence: float
     event_date: dt.date | None = None
     vague: bool = False  # names no object of its own: a re-mention of an earlier measure
+    definite: bool = False  # "those duties", "the ban": refers back to a measure told before
     extra_sentences: list[tuple[Sentence, str]] = field(default_factory=list)

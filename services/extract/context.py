@@ -7,7 +7,7 @@ from functools import cache
 
 from schemas.article import RawArticle
 from services.extract.actors import ActorIndex, Mention, build_index
-from services.extract.dates import dateline_date
+from services.extract.dates import dateline
 from services.extract.lexicon import NAME_STOPWORDS, Lexicon, default_lexicon
 from services.extract.text import Sentence, split_sentences
 
@@ -104,6 +104,7 @@ class ArticleContext:
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
     _full_names: dict[str, str] | None = None
     last: dict[str, str] = field(default_factory=dict)  # type -> actor of its last candidate
+    dateline_end: int = 0  # body offset where the text after a dateline starts
 
     def mentions(self, sentence: Sentence) -> list[Mention]:
         """Actor mentions in one sentence (offsets into the body), computed once."""
@@ -133,6 +134,11 @@ class ArticleContext:
                     self._full_names.setdefault(name.split()[-1], name)
         return self._full_names
 
+    def without_dateline(self, sentence: Sentence) -> tuple[str, int]:
+        """The sentence text after any dateline, and how many characters were cut."""
+        cut = max(0, self.dateline_end - sentence.start) if sentence.start < self.dateline_end else 0
+        return sentence.text[cut:], cut
+
     def country_name(self, alias: str) -> str:
         """'Beijing' -> 'China': the first name the lexicon gives an alias's country."""
         iso3 = self.compiled.actors.countries.get(alias)
@@ -153,5 +159,6 @@ class ArticleContext:
 def build_context(article: RawArticle, compiled: Compiled) -> ArticleContext:
     """Split the article and fix its reference date (dateline, else publication date)."""
     published = article.published_at.date()
-    reference = dateline_date(article.body, published) or published
-    return ArticleContext(article, compiled, split_sentences(article.body), reference)
+    day, dateline_end = dateline(article.body, published)
+    return ArticleContext(article, compiled, split_sentences(article.body), day or published,
+                          dateline_end=dateline_end)

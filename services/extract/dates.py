@@ -16,7 +16,7 @@ MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(m.title() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _PATTERNS = (
     ("month_day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")),
-    ("day_month", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b")),
+    ("day_month", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?:of\s+)?(?P<year>\d{4}))?\b")),
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b")),
     ("weekday", re.compile(r"\b(?:on |last |late on |early on |this |(?:late |early )?)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)),
     ("ordinal", re.compile(r"\bon the (?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.I)),
@@ -28,15 +28,28 @@ _VAGUE = re.compile(
     r"|\bearlier this (?:week|month|year)|\bsince (?:19|20)\d{2}\b",
     re.I,
 )
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{2,40},?\s+(?:\(\w+\)\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})\b")
+_DATELINE = re.compile(
+    r"^[A-Z][^\W\d_]*(?:[ /'-][A-Z][^\W\d_]*){0,3},?\s+(?:\(\w+\)\s+)?"
+    r"(?:" + _MONTH + r"\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH.replace("?P<month>", "?P<month2>") + r")(?:,?\s+(?:of\s+)?(?P<year>\d{4}))?"
+    r"(?:\s*\([^)]{1,60}\))?\s*(?:\.?[-–—]+)?\s*")
+
+
+def dateline(body: str, published: dt.date) -> tuple[dt.date | None, int]:
+    """The date of a dateline ('OTTAWA, May 31 (Wire) -', 'Brasília, 9 of April of 2025.-')
+    and where the text after it starts; (None, 0) without one."""
+    match = _DATELINE.match(body[:120])
+    if not match:
+        return None, 0
+    month = (match.group("month") or match.group("month2")).lower().rstrip(".")
+    day = int(match.group("day") or match.group("day2"))
+    year = int(match.group("year")) if match.group("year") else None
+    return _month_day(MONTHS[month], day, year, published), match.end()
 
 
 def dateline_date(body: str, published: dt.date) -> dt.date | None:
-    """The date in a wire dateline such as 'OTTAWA, May 31 (Wire) -', if present."""
-    match = _DATELINE.match(body[:80])
-    if not match:
-        return None
-    return _month_day(MONTHS[match.group("month").lower()], int(match.group("day")), None, published)
+    """The date in a wire dateline, if present."""
+    return dateline(body, published)[0]
 
 
 def resolve(sentence: str, reference: dt.date, anchor: int | None = None,

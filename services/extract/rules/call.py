@@ -39,7 +39,8 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     countries = {p["country"] for p in parties if p["country"]}
     if len(parties) < 2 or len(countries) < 2:
         return []
-    day, explicit = resolve(text, ctx.reference, hit.start())
+    dated, cut = ctx.without_dateline(sentence)  # "NEW DELHI, June 11 -" is not the call's date
+    day, explicit = resolve(dated, ctx.reference, max(0, hit.start() - cut))
     if not explicit:
         day = ctx.reference
     status = status_of(ctx, "call", text, hit.start())

@@ -86,7 +86,9 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     return [Candidate("tariff", ("tariff", imposer, (target,) if target else (), status),
                       status, {**fields, "targets": [target] if target else []},
                       sentence, rule, confidence,
-                      vague=target is None and _is_remention(text, hit, start, end))
+                      vague=target is None and not explicit and fields["rate_percent"] is None
+                      and _is_remention(text, hit, start, end),
+                      definite=bool(_DEFINITE.search(text[max(start, hit.start() - 30):hit.start()])))
             for target in (targets or [None])]
 
 
@@ -157,12 +159,19 @@ def resolve_orphans(candidates: list[Candidate]) -> list[Candidate]:
     """
     tariffs = [c for c in candidates if c.event_type == "tariff"]
     imposers = Counter(c.fields["imposer"] for c in tariffs if c.fields["imposer"])
+    last_targets: dict[str, list[str]] = {}
     out = []
     for cand in candidates:
         if cand.event_type != "tariff":
             out.append(cand)
             continue
         fields = cand.fields
+        if fields["imposer"] and fields["targets"]:
+            last_targets[fields["imposer"]] = fields["targets"]
+        elif fields["imposer"] in last_targets and cand.definite:
+            # "raised those duties to 35%": the measure named before, on the same target
+            cand = _with(cand, targets=last_targets[fields["imposer"]])
+            fields = cand.fields
         if fields["imposer"] is None:
             if _COMMENTARY.search(cand.sentence.text):
                 continue  # "economists warned that sweeping tariffs would...": no measure
