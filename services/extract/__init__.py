@@ -103,6 +103,7 @@ def _sentence_candidates(ctx, sentence, kind, triggers) -> list[Candidate]:
 def _build(article: RawArticle, group: list[Candidate]) -> Event:
     # Mentions that name a target say more than vague re-mentions ("the duties").
     specific = [c for c in group if c.event_type != "tariff" or c.fields["targets"]] or group
+    specific = [c for c in specific if c.explicit] or specific  # a status word beats a default
     best = max(specific, key=lambda c: c.confidence)
     kind = best.event_type
     fields = dict(best.fields)

@@ -20,4 +20,5 @@ class Candidate:
     event_date: dt.date | None = None
     vague: bool = False  # names no object of its own: a re-mention of an earlier measure
     definite: bool = False  # "those duties", "the ban": refers back to a measure told before
+    explicit: bool = True  # the status came from a cue word, not the type's default
     extra_sentences: list[tuple[Sentence, str]] = field(default_factory=list)

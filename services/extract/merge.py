@@ -24,8 +24,9 @@ def _same_event(a: Candidate, b: Candidate, ignore: frozenset[str] = frozenset()
                                          or None in (a.event_date, b.event_date))
     if a.event_type == "tariff":
         ta, tb = set(fa["targets"]), set(fb["targets"])
-        return (fa["imposer"] == fb["imposer"] and a.status == b.status
-                and (ta == tb or not ta or not tb))
+        # A mention with no status word joins the same pair's measure whatever its status.
+        same_status = a.status == b.status or not a.explicit or not b.explicit
+        return fa["imposer"] == fb["imposer"] and same_status and (ta == tb or not ta or not tb)
     if a.event_type == "ban":
         return (fa["authority"] == fb["authority"] and a.status == b.status
                 and bool(_words(fa["subject"], *fa["aliases"], ignore=ignore)

@@ -31,8 +31,10 @@ _PRE_TARGET = re.compile(
     r"\b(?:on|against|from|targeting|originating in|made in|produced in|manufactured in)\s+"
     r"(?:imports? from\s+|goods from\s+)?(?:the\s+)?$", re.I)
 _TARGET_PREP = re.compile(r"\b(?:on|against|from|targeting|at|for|to|originating in|made in)\b[^.;]{0,60}$", re.I)
+_VERDICT = re.compile(r"\s+(?:were|are|was|is|would be|will be|have been|had been)\s+[\"“]?[a-z]", re.I)
+_SAID = re.compile(r"\b(?:said|says|called|described)\b(?:\s+that)?\s+(?:the|these|those|such)\s+(?:\w+\s+)?$", re.I)
 _COMMENTARY = re.compile(r"\b(?:economists?|analysts?|experts?|critics?|observers?|commentators?)\b", re.I)
-_MEASURE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies))\b", re.I)
+_MEASURE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|surtax(?:es)?|surcharges?)\b", re.I)
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she)\b")
 _PRONOUN = re.compile(r"^\s*(?:[-–—]\s*)?(?:he|she|they|it)\b", re.I)
 _TRADE = re.compile(r"import|export|goods|trade|dut(?:y|ies)|levy|levies|retaliat|countermeasure|customs|products|steel|aluminium|aluminum", re.I)
@@ -62,6 +64,8 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
                 if start <= m.start - sentence.start < end and m.iso3
                 and m.iso3 not in ctx.compiled.actors.bodies]
     imposer, targets = _roles(ctx, mentions, text, sentence.start, hit.start(), seg_start)
+    if _VERDICT.match(text[hit.end():hit.end() + 25]) and _SAID.search(text[start:hit.start()]):
+        imposer = None  # "Trudeau said the tariffs were unacceptable": a verdict, not a measure
     if imposer is None and (_PRONOUN.match(text[start:hit.start()])
                             or _PERSON_PRONOUN.search(text[start:hit.start()])):
         imposer = previous_subject(ctx, sentence)
@@ -88,13 +92,15 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
                       sentence, rule, confidence,
                       vague=target is None and not explicit and fields["rate_percent"] is None
                       and _is_remention(text, hit, start, end),
-                      definite=bool(_DEFINITE.search(text[max(start, hit.start() - 30):hit.start()])))
+                      definite=bool(_DEFINITE.search(text[max(start, hit.start() - 30):hit.start()])),
+                      explicit=explicit)
             for target in (targets or [None])]
 
 
 
 
-_TRIGGER_WORDS = frozenset("tariff tariffs duty duties levy levies countermeasures".split())
+_TRIGGER_WORDS = frozenset(
+    "tariff tariffs duty duties levy levies surtax surtaxes surcharge surcharges countermeasures".split())
 _ADJACENT = re.compile(r"^(?:'s|’s)?\s+(?:[a-z0-9%.$-]+\s+){0,3}$")
 
 
