@@ -22,7 +22,7 @@ class WebhookNotifier:
                                             headers={"Content-Type": "application/json"}) as resp:
                         if resp.status < 400:
                             return True
-            except (aiohttp.ClientError, asyncio.TimeoutError):
+            except (TimeoutError, aiohttp.ClientError):
                 pass
             if attempt < self.retries:
                 await asyncio.sleep(0.5 * 2 ** attempt)

@@ -7,7 +7,7 @@ ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt",
     "sgt", "adm", "prof", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "etc", "e.g",
     "i.e", "a.m", "p.m", "h.e", "h.h", "h.m", "excl", "incl", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "st", "ft", "approx",
+    "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "ft", "approx",
 })
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+|\n+")
 _LAST_TOKEN = re.compile(r"(\S+?)[.!?…]+[\"'”’)\]]*\s*$")

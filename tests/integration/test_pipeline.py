@@ -68,8 +68,8 @@ def test_pipeline_end_to_end(pipeline):
 
     letters = [DeadLetter.model_validate_json(r.value) for r in
                drain(bootstrap, [settings.topic_dlq], lambda r: len(r) >= len(BAD))]
-    assert {(l.key, l.reason.value) for l in letters} == {(k, k) for k in BAD}
-    assert all(l.error and l.source_topic == settings.topic_raw for l in letters)
+    assert {(d.key, d.reason.value) for d in letters} == {(k, k) for k in BAD}
+    assert all(d.error and d.source_topic == settings.topic_raw for d in letters)
 
     alerts = [Alert.model_validate_json(r.value) for r in
               drain(bootstrap, [settings.topic_alerts], lambda r: len(r) >= 1)]

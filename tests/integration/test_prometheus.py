@@ -15,7 +15,6 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-import orjson
 import pytest
 import yaml
 from kafka import KafkaProducer

@@ -8,7 +8,12 @@ import yaml
 from prometheus_client import CollectorRegistry
 
 from services.core.metrics import build_metrics
-from services.core.settings import AlerterSettings, EmbeddedBrokerSettings, ExtractorSettings, IngestSettings
+from services.core.settings import (
+    AlerterSettings,
+    EmbeddedBrokerSettings,
+    ExtractorSettings,
+    IngestSettings,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
