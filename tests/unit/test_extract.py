@@ -323,3 +323,10 @@ def test_tariff_subjects_and_statuses_in_analysis_copy(body, expected):
     body = "President Donald Trump spoke on Monday.\n" + body
     got = {(t.imposer, tuple(t.targets), t.status) for t in only(extract(article(body)), "tariff")}
     assert got == expected
+
+
+def test_a_warning_governs_the_clause_it_introduces():
+    body = ("Trump warned on Friday that if Ottawa keeps its levy on dairy, the American "
+            "tariff on Canada will immediately increase.")
+    got = {(t.imposer, tuple(t.targets), t.status) for t in only(extract(article(body)), "tariff")}
+    assert got == {("USA", ("CAN",), "threatened")}

@@ -37,6 +37,7 @@ _NEXT_WORD = re.compile(r"^(?:-\w+)?\s+([a-z][\w-]*)")
 
 
 _NEAR = 40
+_THAT = re.compile(r"(?:\s+\S+){0,4}?\s+that\b")
 _GOVERNED = re.compile(
     r"(?:(?<!decided )(?<!agreed )(?<!moved )(?<!voted )(?<!began )(?<!started )\bto|\bwould|\bwill|\bcould|\bmay|\bmight|\bnot|\bbe)\s+[\"“]?(?:\w+ly\s+)?$", re.I)
 _IF_CLAUSE = re.compile(r"\b(?:if|unless|should)\b[^,;]{0,80}$", re.I)
@@ -81,6 +82,8 @@ def status_cue(ctx: ArticleContext, kind: str, text: str, anchor: int,
                 continue  # a cue in an earlier clause belongs to another event
             if near is None and distance <= _NEAR:
                 near = status  # close to the trigger, the cue listed first wins
+            if mood and match.end() <= anchor and _THAT.match(text[match.end():anchor]):
+                return status, True  # "warns that ... the tariff will increase": a threat
             if mood and mood_before is None and match.end() <= anchor:
                 mood_before = status  # "would impose X, and Y": the threat covers both
             if best_distance is None or distance < best_distance:
