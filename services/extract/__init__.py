@@ -8,8 +8,6 @@ event with every evidence sentence. No I/O, no clock, no environment.
 import hashlib
 import re
 
-from pydantic import TypeAdapter
-
 from schemas.article import RawArticle
 from schemas.events import Event, EventAdapter, Evidence
 from services.extract.candidate import Candidate
@@ -171,5 +169,3 @@ def _union_participants(group: list[Candidate]) -> list[dict]:
                 parties.append(p)
     return parties
 
-
-EventListAdapter: TypeAdapter[list[Event]] = TypeAdapter(list[Event])

@@ -1,7 +1,7 @@
 """A mention-level finding before merging: one rule, one sentence."""
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from services.extract.text import Sentence
 
@@ -21,4 +21,3 @@ class Candidate:
     vague: bool = False  # names no object of its own: a re-mention of an earlier measure
     definite: bool = False  # "those duties", "the ban": refers back to a measure told before
     explicit: bool = True  # the status came from a cue word, not the type's default
-    extra_sentences: list[tuple[Sentence, str]] = field(default_factory=list)

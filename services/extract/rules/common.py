@@ -137,15 +137,6 @@ def clause_bounds(text: str, anchor: int) -> tuple[int, int]:
     return start, end
 
 
-def countries_in(mentions: list[Mention]) -> list[str]:
-    """Distinct ISO3 codes of mentions, in order."""
-    seen: list[str] = []
-    for m in mentions:
-        if m.iso3 and m.iso3 not in seen:
-            seen.append(m.iso3)
-    return seen
-
-
 def previous_subject(ctx: ArticleContext, sentence) -> str | None:
     """'He threatened tariffs...': the actor that opened one of the two previous sentences."""
     for previous in reversed(ctx.sentences[max(0, sentence.index - 2):sentence.index]):
