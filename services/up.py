@@ -10,7 +10,13 @@ import orjson
 from kafka import KafkaConsumer, TopicPartition
 
 from services.core.broker import EmbeddedBroker, ensure_topics, stop_process
-from services.core.settings import EmbeddedBrokerSettings, IngestSettings
+from services.core.runner import wait_ready
+from services.core.settings import (
+    AlerterSettings,
+    EmbeddedBrokerSettings,
+    ExtractorSettings,
+    IngestSettings,
+)
 from services.extract import extract
 from services.ingest.publish import make_producer, publish_articles
 from services.ingest.reader import read_articles
@@ -63,6 +69,9 @@ def run_up(feed: str | None = None, keep_running: bool = True, timeout: float = 
     try:
         ensure_topics(settings, bootstrap)
         workers = [_spawn("extractor", bootstrap), _spawn("alerter", bootstrap)]
+        for port in (ExtractorSettings().extractor_metrics_port,
+                     AlerterSettings().alerter_metrics_port):
+            wait_ready(port, workers)
         watched = [*[settings.event_topic(t) for t in ("call", "tariff", "ban", "nomination")],
                    settings.topic_alerts, settings.topic_dlq]
         consumer = _tail_consumer(settings, bootstrap, watched)

@@ -18,7 +18,7 @@ from schemas.stories import AlertState
 from services.alerter.notify import WebhookNotifier
 from services.alerter.rules import Rule, alert_id, alert_reason, matching_rules, summarise
 from services.core.codec import encode
-from services.core.faust_config import app_options, record_lag
+from services.core.faust_config import app_options, record_lag, track_readiness
 from services.core.metrics import Metrics
 from services.core.settings import AlerterSettings
 
@@ -51,6 +51,7 @@ def create_app(settings: AlerterSettings, bootstrap: str, metrics: Metrics,
     alerts = app.topic(settings.topic_alerts, key_type=bytes, value_type=bytes)
     alerted = app.Table("alerted", default=None, partitions=settings.partitions,
                         key_type=bytes, value_type=bytes)
+    track_readiness(app, metrics)
     notifier = (WebhookNotifier(settings.webhook_url, settings.webhook_timeout_s,
                                 settings.webhook_retries) if settings.webhook_url else None)
 

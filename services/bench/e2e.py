@@ -19,6 +19,7 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from schemas.article import RawArticle
 from services.core.broker import EmbeddedBroker, ensure_topics, stop_process
 from services.core.codec import encode
+from services.core.runner import wait_ready
 from services.core.settings import KafkaSettings
 
 
@@ -100,17 +101,7 @@ class Pipeline:
                                                start_new_session=True))
             self.ports.append(port)
         for port in self.ports:
-            self._wait_metrics(port)
-
-    def _wait_metrics(self, port: int, timeout: float = 60.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                _metric(port, "diplowire_articles_consumed_total")
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise TimeoutError(f"worker on {port} did not start")
+            wait_ready(port, self.procs)
 
     def consumed(self) -> float:
         """Articles consumed by all workers so far."""

@@ -57,3 +57,15 @@ def record_lag(app: faust.App, metrics, msg) -> None:
     if highwater is not None:
         metrics.consumer_lag.labels(topic=msg.topic, partition=str(msg.partition)).set(
             max(0, highwater - msg.offset - 1))
+
+
+def track_readiness(app: faust.App, metrics) -> None:
+    """Keep `diplowire_worker_ready` at 1 between a completed rebalance and the next one."""
+
+    @app.on_rebalance_complete.connect
+    async def _ready(sender, **kwargs) -> None:
+        metrics.worker_ready.set(1)
+
+    @app.on_partitions_revoked.connect
+    async def _rebalancing(sender, *args, **kwargs) -> None:
+        metrics.worker_ready.set(0)

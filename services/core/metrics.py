@@ -29,6 +29,7 @@ class Metrics:
     webhook_failures: Counter
     articles_ingested: Counter
     worker_up: Gauge
+    worker_ready: Gauge
     invalid_events: Counter
     stories_opened: Counter
     story_mentions: Counter
@@ -83,6 +84,11 @@ def build_metrics(registry: CollectorRegistry, service: str) -> Metrics:
         ),
         worker_up=Gauge(
             "diplowire_worker_up", "1 while the worker's stream is running.", registry=registry,
+        ),
+        worker_ready=Gauge(
+            "diplowire_worker_ready",
+            "1 once the worker holds its partitions and has recovered its tables; 0 in a rebalance.",
+            registry=registry,
         ),
         stories_opened=Counter(
             "diplowire_stories_opened", "New stories (first article of a real event), by type.",

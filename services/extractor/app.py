@@ -12,7 +12,7 @@ import faust
 from schemas.events import EventAdapter
 from schemas.stories import StoryState
 from services.core.codec import encode
-from services.core.faust_config import app_options, record_lag
+from services.core.faust_config import app_options, record_lag, track_readiness
 from services.core.metrics import Metrics
 from services.core.settings import ExtractorSettings
 from services.extract.stories import observe
@@ -29,6 +29,7 @@ def create_app(settings: ExtractorSettings, bootstrap: str, metrics: Metrics) ->
                for name in settings.all_topics()}
     stories = app.Table("stories", default=None, partitions=settings.partitions,
                         key_type=bytes, value_type=bytes)
+    track_readiness(app, metrics)
 
     @app.agent(raw)
     async def extractor(stream):

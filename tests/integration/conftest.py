@@ -4,12 +4,12 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 
 import pytest
 
 from services.core.broker import EmbeddedBroker, ensure_topics, stop_process
+from services.core.runner import wait_ready
 from services.core.settings import KafkaSettings
 
 
@@ -49,23 +49,10 @@ def pipeline(broker, tmp_path_factory):
                               stdout=logs[name], stderr=subprocess.STDOUT,
                               start_new_session=True) for name in logs]
     for port in (env["DIPLOWIRE_EXTRACTOR_METRICS_PORT"], env["DIPLOWIRE_ALERTER_METRICS_PORT"]):
-        wait_http(f"http://127.0.0.1:{port}/metrics", procs)
+        wait_ready(int(port), procs)
     yield {"env": env, "settings": settings, "procs": procs, "root": root}
     for proc in procs:
         stop_process(proc, grace=10)
-
-
-def wait_http(url: str, procs, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if any(p.poll() is not None for p in procs):
-            raise RuntimeError("a worker exited during start-up")
-        try:
-            urllib.request.urlopen(url, timeout=1).read()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(url)
 
 
 def scrape(port: str) -> dict[str, float]:
