@@ -18,7 +18,13 @@ from schemas.stories import AlertState
 from services.alerter.notify import WebhookNotifier
 from services.alerter.rules import Rule, alert_id, alert_reason, matching_rules, summarise
 from services.core.codec import encode
-from services.core.faust_config import app_options, record_lag, track_readiness
+from services.core.faust_config import (
+    app_options,
+    bytes_table,
+    bytes_topic,
+    record_lag,
+    track_readiness,
+)
 from services.core.metrics import Metrics
 from services.core.settings import AlerterSettings
 
@@ -45,12 +51,10 @@ def create_app(settings: AlerterSettings, bootstrap: str, metrics: Metrics,
     """Build the alerter app: re-keying agent, deciding agent and its table."""
     app = faust.App(settings.alerter_group, **app_options(
         settings, bootstrap, settings.alerter_web_port, str(settings.alerter_data_dir)))
-    events = app.topic(*[settings.event_topic(t) for t in EVENT_TYPES],
-                       key_type=bytes, value_type=bytes)
-    by_story = app.topic(settings.topic_alert_stories, key_type=bytes, value_type=bytes)
-    alerts = app.topic(settings.topic_alerts, key_type=bytes, value_type=bytes)
-    alerted = app.Table("alerted", default=None, partitions=settings.partitions,
-                        key_type=bytes, value_type=bytes)
+    events = bytes_topic(app, *[settings.event_topic(t) for t in EVENT_TYPES])
+    by_story = bytes_topic(app, settings.topic_alert_stories)
+    alerts = bytes_topic(app, settings.topic_alerts)
+    alerted = bytes_table(app, "alerted", settings)
     track_readiness(app, metrics)
     notifier = (WebhookNotifier(settings.webhook_url, settings.webhook_timeout_s,
                                 settings.webhook_retries) if settings.webhook_url else None)

@@ -69,3 +69,15 @@ def track_readiness(app: faust.App, metrics) -> None:
     @app.on_partitions_revoked.connect
     async def _rebalancing(sender, *args, **kwargs) -> None:
         metrics.worker_ready.set(0)
+
+
+def bytes_topic(app: faust.App, *names: str):
+    """A topic (or several read as one) whose keys and values stay raw bytes: the shells
+    decode them with the wire models themselves."""
+    return app.topic(*names, key_type=bytes, value_type=bytes)
+
+
+def bytes_table(app: faust.App, name: str, settings: KafkaSettings):
+    """A changelog-backed table of raw bytes, co-partitioned with the topics diplowire creates."""
+    return app.Table(name, default=None, partitions=settings.partitions,
+                     key_type=bytes, value_type=bytes)

@@ -66,13 +66,14 @@ def extract(article: RawArticle, compiled: Compiled | None = None,
             if exclude is not None and exclude.search(sentence.text):
                 continue
             found = _sentence_candidates(ctx, sentence, kind, triggers)
-            if found and _BACKGROUND.search(sentence.text) and _is_old(sentence.text, article):
+            if found and _is_old(sentence.text, article):
                 for cand in found:  # "In 2017 the department imposed...": background
                     cand.confidence = round(cand.confidence * BACKGROUND_FACTOR, 3)
             candidates.extend(found)
     for article_pass in ARTICLE_PASSES.values():
         candidates = article_pass(candidates)
-    events = _propagate_rates([_build(article, group) for group in merge(candidates, compiled.place_words)])
+    groups = merge(candidates, compiled.place_words)
+    events = _propagate_rates([_build(article, group) for group in groups])
     # Batch mode: every event opens its own story; the streaming story stage joins them.
     return [annotate(e, new_story(e), None) for e in events]
 
@@ -93,7 +94,7 @@ def _sentence_candidates(ctx, sentence, kind, triggers) -> list[Candidate]:
                 continue
             taken.append((hit.start(), hit.end()))
             found.extend(RULES[kind](ctx, sentence, hit, rule_id, weight))
-        if found and kind in ("call",):
+        if found and kind == "call":
             break
     return found
 

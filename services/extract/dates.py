@@ -47,11 +47,6 @@ def dateline(body: str, published: dt.date) -> tuple[dt.date | None, int]:
     return _month_day(MONTHS[month], day, year, published), match.end()
 
 
-def dateline_date(body: str, published: dt.date) -> dt.date | None:
-    """The date in a wire dateline, if present."""
-    return dateline(body, published)[0]
-
-
 def resolve(sentence: str, reference: dt.date, anchor: int | None = None,
             reach: int = 45) -> tuple[dt.date | None, bool]:
     """The date a sentence refers to and whether it was explicit; (None, True) if vague.

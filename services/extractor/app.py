@@ -12,7 +12,13 @@ import faust
 from schemas.events import EventAdapter
 from schemas.stories import StoryState
 from services.core.codec import encode
-from services.core.faust_config import app_options, record_lag, track_readiness
+from services.core.faust_config import (
+    app_options,
+    bytes_table,
+    bytes_topic,
+    record_lag,
+    track_readiness,
+)
 from services.core.metrics import Metrics
 from services.core.settings import ExtractorSettings
 from services.extract.stories import observe
@@ -23,12 +29,10 @@ def create_app(settings: ExtractorSettings, bootstrap: str, metrics: Metrics) ->
     """Build the extractor app: extraction agent, story agent and the stories table."""
     app = faust.App(settings.extractor_group, **app_options(
         settings, bootstrap, settings.extractor_web_port, str(settings.extractor_data_dir)))
-    raw = app.topic(settings.topic_raw, key_type=bytes, value_type=bytes)
-    candidates = app.topic(settings.topic_candidates, key_type=bytes, value_type=bytes)
-    outputs = {name: app.topic(name, key_type=bytes, value_type=bytes)
-               for name in settings.all_topics()}
-    stories = app.Table("stories", default=None, partitions=settings.partitions,
-                        key_type=bytes, value_type=bytes)
+    raw = bytes_topic(app, settings.topic_raw)
+    candidates = bytes_topic(app, settings.topic_candidates)
+    outputs = {name: bytes_topic(app, name) for name in settings.all_topics()}
+    stories = bytes_table(app, "stories", settings)
     track_readiness(app, metrics)
 
     @app.agent(raw)

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from services.extract.dates import dateline_date, resolve
+from services.extract.dates import dateline, resolve
 from services.extract.text import split_sentences
 
 
@@ -33,9 +33,11 @@ def test_resolve_vague_and_absent_dates():
     assert resolve("it may rise", dt.date(2025, 1, 17)) == (None, False)
 
 
-def test_dateline_date():
-    assert dateline_date("OTTAWA, May 31 (Wire) - text", dt.date(2018, 6, 1)) == dt.date(2018, 5, 31)
-    assert dateline_date("No dateline here.", dt.date(2018, 6, 1)) is None
+def test_dateline_date_and_where_the_text_resumes():
+    body = "OTTAWA, May 31 (Wire) - text"
+    day, end = dateline(body, dt.date(2018, 6, 1))
+    assert (day, body[end:]) == (dt.date(2018, 5, 31), "text")
+    assert dateline("No dateline here.", dt.date(2018, 6, 1)) == (None, 0)
 
 
 def test_vague_phrase_far_from_the_trigger_does_not_erase_the_date():
