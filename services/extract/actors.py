@@ -7,7 +7,7 @@ the office holder on that date.
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
@@ -17,6 +17,11 @@ MentionKind = Literal["country", "person"]
 SURNAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "VNM", "HKG"})
 HONORIFICS = (
     "President", "Prime Minister", "Premier", "Chancellor", "Foreign Minister", "Minister",
+    "Foreign Affairs Minister", "External Affairs Minister", "Economy Minister",
+    "Defense Minister", "Interior Minister", "Deputy Prime Minister", "Foreign Secretary",
+    "President-elect", "Emir", "Sheikh", "Crown Prince", "Secretary-General",
+    "Secretary General", "Director-General", "Director General", "High Representative",
+    "Vice-President", "Vice Chancellor", "Leader", "leader", "Supreme Leader", "Sultan",
     "Secretary", "Mr.", "Mrs.", "Ms.", "Dr.", "Vice President", "Vice Premier", "Senator",
     "Sen.", "Ambassador", "Commissioner", "Governor", "Gov.", "Chairman", "Chair",
     "Secretary of State", "Trade Representative", "Treasury Secretary", "Commerce Secretary",
@@ -26,6 +31,14 @@ HONORIFICS = (
 OFFICE_WORDS = {
     "president": ("head_of_state", "head_of_government"),
     "leader": ("head_of_state", "head_of_government"),
+    "leaders": ("head_of_state", "head_of_government"),
+    "head of state": ("head_of_state",),
+    "head of government": ("head_of_government",),
+    "foreign secretary": ("foreign_minister",),
+    "foreign affairs minister": ("foreign_minister",),
+    "minister of foreign affairs": ("foreign_minister",),
+    "top diplomat": ("foreign_minister",),
+    "economy minister": ("trade_minister",),
     "prime minister": ("head_of_government", "head_of_state"),
     "premier": ("head_of_government", "head_of_state"),
     "chancellor": ("head_of_government",),
@@ -78,14 +91,12 @@ class ActorIndex:
                                         person.name, role_on(person, day)))
             else:
                 mentions.append(Mention(start, end, "country", self.countries[alias]))
-        mentions.extend(self._offices(text, day, offset, mentions))
-        mentions.extend(self._titled_unknown(text, offset, mentions))
-        people = [m for m in mentions if m.kind == "person"]
-        kept = [m for m in mentions if m.kind == "person" or not any(
-            p.start <= m.start and m.end <= p.end for p in people)]
-        return sorted(kept, key=lambda m: m.start)
+        headline = title_case(text)
+        mentions.extend(self._offices(text, day, offset, mentions, headline))
+        mentions.extend(self._titled_unknown(text, offset, mentions, headline))
+        return settle(mentions, text, offset)
 
-    def _offices(self, text, day, offset, known) -> list[Mention]:
+    def _offices(self, text, day, offset, known, headline=False) -> list[Mention]:
         """'the Chinese leader', 'President of the Russian Federation' -> office holder."""
         out = []
         for match in self.office_pattern.finditer(text):
@@ -94,21 +105,31 @@ class ActorIndex:
             start, end = match.start() + offset, match.end() + offset
             if any(m.kind == "person" and start <= m.start < end + 2 for m in known):
                 continue
-            if match.group("c1") and re.match(r"\s+[A-Z]", text[match.end():match.end() + 2]):
+            if match.group("c1") and not headline \
+                    and re.match(r"\s+[A-Z]", text[match.end():match.end() + 2]):
                 continue  # "Chinese President Xi": the name follows, found by the lexicon
             iso3 = self.countries.get(alias) or self.demonym_of.get(alias)
             holder = self.office_holder(iso3, OFFICE_WORDS.get(office, ()), day)
             if holder:
                 out.append(Mention(start, end, "person", country_on(holder, day), holder.name,
                                    role_on(holder, day)))
+            elif iso3 and iso3 not in self.bodies:
+                # "the Mongolian President": an office the lexicon has no holder for is
+                # still a party of that country, unnamed.
+                out.append(Mention(start, end, "person", iso3, None, office.title()))
         return out
 
-    def _titled_unknown(self, text, offset, known) -> list[Mention]:
-        """'Foreign Minister Ana Perez': a person outside the lexicon, country unknown."""
+    def _titled_unknown(self, text, offset, known, headline=False) -> list[Mention]:
+        """'Foreign Minister Ana Perez': a person outside the lexicon, country unknown.
+
+        In a Title Case headline a lone capitalised word after a title is no name.
+        """
         out = []
         for match in _TITLED.finditer(text):
             start, end = match.start(1) + offset, match.end(1) + offset
             if any(m.start < end and start < m.end for m in known):
+                continue
+            if headline and " " not in match.group(1):
                 continue
             name = match.group(1).replace("·", " ")
             out.append(Mention(start, end, "person", None, name, titled=True))
@@ -125,6 +146,41 @@ class ActorIndex:
                            and (r.country or person.country) == iso3 for r in person.roles):
                         return person
         return None
+
+
+# Words of a title between a country and an official's name ("Armenian Prime Minister").
+TITLE_WORDS = frozenset("""president prime minister ministers foreign affairs external secretary
+leader premier chancellor vice deputy trade finance commerce economy economic defence defense
+interior home king queen emir crown prince sheikh sultan envoy special ambassador top diplomat
+chief head of state government the national security adviser advisor acting interim new
+incoming outgoing spokesman spokeswoman spokesperson counterpart representative high
+director general director-general secretary-general commissioner governor central bank
+supreme elect president-elect military army""".split())
+
+
+def title_case(text: str) -> bool:
+    """A headline in Title Case ('Chad President Defends his Call'): capitals say little."""
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def settle(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """Sorted mentions: countries inside a person's span dropped, and an official of unknown
+    country given the country named just before his title ('Armenian Prime Minister X')."""
+    people = [m for m in mentions if m.kind == "person"]
+    kept = sorted((m for m in mentions if m.kind == "person" or not any(
+        p.start <= m.start and m.end <= p.end for p in people)), key=lambda m: m.start)
+    out: list[Mention] = []
+    for m in kept:
+        prev = out[-1] if out else None
+        if m.kind == "person" and m.iso3 is None and prev is not None and prev.kind == "country":
+            gap = text[prev.end - offset:m.start - offset]
+            gap = gap[:-2] if gap.endswith(", ") else gap  # "Somalia's prime minister, X"
+            words = gap.replace("’s", " ").replace("'s", " ").split()
+            if len(gap) < 60 and "," not in gap and all(w.lower() in TITLE_WORDS for w in words):
+                m = replace(m, iso3=prev.iso3)
+        out.append(m)
+    return out
 
 
 def country_on(person: PersonEntry, day: dt.date) -> str:
@@ -149,7 +205,14 @@ def pick_person(candidates: tuple[PersonEntry, ...], day: dt.date) -> PersonEntr
 # Surnames that are also everyday words are only matched with a title or a first name.
 _COMMON_WORDS = frozenset(
     "may march june april august will rose king long young wong li wang kim lee costa "
-    "lula ross carney payne tai abe he".split()
+    "lula ross carney payne tai abe he sen han ali patel fall khan ahmed hussein hassan cohen "
+    "shah park moon suzuki mustafa abdullah ibrahim mohamad ghani hasan kelly rice power austin "
+    "paz henry carter perdue morales castro murillo rodríguez rodriguez fernández fernandez "
+    "garcía garcia lópez lopez martínez martinez gonzález gonzalez pérez perez sánchez sanchez "
+    "singh kumar das wu lin chen zhang liu yang huang zhao zhou xu sun ma zhu hu guo he lim tan "
+    "ng nguyen tran pham le hoang vo dang bui do ho ngo duong ly joseph jean wagner miller wolf "
+    "duke said hamid grant young brown black green white wood hill price ford bush hunt "
+    "bolton law may".split()
 )
 
 
@@ -187,7 +250,7 @@ def build_index(lexicon: Lexicon) -> ActorIndex:
     place = "|".join(re.escape(a) for a in sorted(countries, key=len, reverse=True))
     offices = "|".join(sorted(OFFICE_WORDS, key=len, reverse=True))
     office_pattern = re.compile(
-        rf"(?:the )?(?P<c1>{place})(?:'s)? (?P<o1>{offices})\b"
+        rf"(?:the )?(?P<c1>{place})(?:'s|’s)? (?P<o1>{offices}|{offices.title()})\b"
         rf"|(?<!Vice )(?<!Deputy )\b(?P<o2>{offices.title()}|{offices}) of (?:the )?(?P<c2>{place})\b"
     )
     return ActorIndex(

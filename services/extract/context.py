@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from schemas.article import RawArticle
-from services.extract.actors import ActorIndex, Mention, build_index
+from services.extract.actors import ActorIndex, Mention, build_index, settle, title_case
 from services.extract.dates import dateline
 from services.extract.lexicon import NAME_STOPWORDS, Lexicon, default_lexicon
+from services.extract.parse import default_parser
 from services.extract.text import Sentence, split_sentences
 
 EVENT_TYPES = ("call", "tariff", "ban", "nomination")
@@ -38,6 +39,39 @@ def tokens(text: str) -> set[str]:
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,4}\b")
 
 
+_NAME_TOKEN = re.compile(r"^[A-Z][^\W\d_]*(?:[-'’][A-Za-z][^\W\d_]*)*\.?$")
+
+
+def confirmed_titled(doc, offset: int, found: list[Mention]) -> list[Mention]:
+    """In Title Case, 'President Defends' is no name unless the parse's NER says PERSON."""
+    people = [(e.start_char + offset, e.end_char + offset) for e in doc.ents
+              if e.label_ == "PERSON"]
+    return [m for m in found if not m.titled or any(
+        s < m.end and m.start < e for s, e in people)]
+
+
+def unknown_people(doc, offset: int, known: list[Mention]) -> list[Mention]:
+    """People that the parse's NER finds and no lexicon mention covers: two or more name words."""
+    if doc is None:
+        return []
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.ent_id_:
+            continue  # ruler-labelled people are the lexicon's own, already found
+        words = [t.text for t in ent if t.text not in ("'s", "’s")]
+        while words and words[0].strip(".") in NAME_STOPWORDS:
+            words = words[1:]
+        if len(words) < 2 or not all(_NAME_TOKEN.match(w) for w in words):
+            continue
+        start, end = ent.start_char + offset, ent.start_char + offset + len(ent.text)
+        if any(m.start < end and start < m.end for m in known):
+            continue
+        name = " ".join(words)
+        start = end - len(" ".join(words)) if ent.text.endswith(name) else start
+        out.append(Mention(start, end, "person", None, name, titled=True))
+    return out
+
+
 @dataclass(frozen=True)
 class Compiled:
     """Regexes compiled once from the lexicon."""
@@ -53,6 +87,7 @@ class Compiled:
     positions: list[tuple[str, bool, str | None, re.Pattern]]
     entities: re.Pattern
     entity_info: dict[str, tuple[str, str | None, str]]
+    parser: object = default_parser  # () -> Parser; tests of pure rules may pass a stub
 
 
 def _words(pattern: str) -> str:
@@ -107,11 +142,25 @@ class ArticleContext:
     dateline_end: int = 0  # body offset where the text after a dateline starts
 
     def mentions(self, sentence: Sentence) -> list[Mention]:
-        """Actor mentions in one sentence (offsets into the body), computed once."""
+        """Actor mentions in one sentence (offsets into the body), computed once.
+
+        The lexicon finds known actors; the parse adds the people its NER finds that the
+        lexicon does not know, with the country named before their title if any.
+        """
         if sentence.index not in self._mentions:
-            self._mentions[sentence.index] = self.compiled.actors.find(
-                sentence.text, self.reference, sentence.start)
+            found = self.compiled.actors.find(sentence.text, self.reference, sentence.start)
+            doc = self.parse(sentence)
+            if doc is not None and title_case(sentence.text):
+                found = confirmed_titled(doc, sentence.start, found)
+            extra = unknown_people(doc, sentence.start, found)
+            if extra:
+                found = settle([*found, *extra], sentence.text, sentence.start)
+            self._mentions[sentence.index] = found
         return self._mentions[sentence.index]
+
+    def parse(self, sentence: Sentence):
+        """The parsed sentence (a spaCy `Doc`), or None when it is too long to parse."""
+        return self.compiled.parser()(sentence.text)
 
     def main_country(self) -> str | None:
         """The country named most often in the sentences analysed so far."""

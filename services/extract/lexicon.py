@@ -141,6 +141,22 @@ def _load_list(path: Path, model: type[BaseModel]) -> list:
     return entries
 
 
+def _load_people(data_dir: Path) -> list[PersonEntry]:
+    """`people.yaml` plus every file under `people/`; entries naming one person are merged."""
+    paths = [data_dir / "people.yaml", *sorted((data_dir / "people").glob("*.yaml"))]
+    merged: dict[tuple[str, str], PersonEntry] = {}
+    for path in (p for p in paths if p.exists()):
+        for entry in _load_list(path, PersonEntry):
+            key = (entry.name, entry.country)
+            if key in merged:
+                old = merged[key]
+                entry = old.model_copy(update={
+                    "aliases": list(dict.fromkeys([*old.aliases, *entry.aliases])),
+                    "roles": [*old.roles, *(r for r in entry.roles if r not in old.roles)]})
+            merged[key] = entry
+    return list(merged.values())
+
+
 class EntityEntry(_Strict):
     """A company, app or technology that bans name, with its home country."""
 
@@ -166,7 +182,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     try:
         return Lexicon(
             countries=_load_list(data_dir / "countries.yaml", CountryEntry),
-            people=_load_list(data_dir / "people.yaml", PersonEntry),
+            people=_load_people(data_dir),
             entities=_load_list(data_dir / "entities.yaml", EntityEntry),
             triggers=raw_triggers,
             positions=_load_list(data_dir / "positions.yaml", PositionEntry),

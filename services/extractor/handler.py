@@ -1,6 +1,7 @@
 """What the extractor does with one message, independent of faust: decode, extract, route."""
 
 import datetime as dt
+import logging
 import time
 from dataclasses import dataclass
 
@@ -9,8 +10,10 @@ from services.core.codec import decode_article, encode
 from services.core.dead_letters import dead_letter
 from services.core.errors import RejectedInput
 from services.core.metrics import Metrics
-from services.extract import extract
+from services.extract import analyse
 from services.extract.stories import fingerprint
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -35,12 +38,17 @@ def handle(key: bytes | None, value: bytes | None, topic: str, partition: int, o
                         metrics, now)]
     started = time.perf_counter()
     try:
-        events = extract(article)
+        result = analyse(article)
     except Exception as exc:  # noqa: BLE001 - a bug in extraction must not lose the message
         return [_reject(RejectReason.EXTRACTION_ERROR, f"{type(exc).__name__}: {exc}", key,
                         value, topic, partition, offset, settings, metrics, now)]
     finally:
         metrics.extraction_duration.observe(time.perf_counter() - started)
+    for drop in result.dropped:
+        metrics.candidates_dropped.labels(event_type=drop.event_type, rule=drop.rule).inc()
+        log.warning("article %s: dropped a %s candidate from rule %s: %s",
+                    article.id, drop.event_type, drop.rule, drop.error)
+    events = result.events
     # Events go to the story stage keyed by fingerprint, so one worker owns each story.
     return [
         Outgoing(settings.topic_candidates, fingerprint(e).encode(), encode(e), e.event_type)

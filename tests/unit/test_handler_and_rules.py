@@ -48,7 +48,7 @@ def test_handle_sends_bad_input_to_the_dead_letter_topic(metrics):
 def test_handle_turns_an_extraction_crash_into_a_dead_letter(metrics, monkeypatch):
     def boom(article):
         raise RuntimeError("bug")
-    monkeypatch.setattr(handler, "extract", boom)
+    monkeypatch.setattr(handler, "analyse", boom)
     (out,) = handler.handle(b"a1", ARTICLE, "news.raw", 0, 1, ExtractorSettings(), metrics)
     assert DeadLetter.model_validate_json(out.value).reason == "extraction_error"
 

@@ -14,8 +14,7 @@ def test_bundled_lexicon_validates():
 
 
 def test_bad_lexicon_file_stops_loading(tmp_path):
-    for f in DATA_DIR.iterdir():
-        shutil.copy(f, tmp_path / f.name)
+    shutil.copytree(DATA_DIR, tmp_path, dirs_exist_ok=True)
     (tmp_path / "people.yaml").write_text("- {name: X, country: usa}\n")
     with pytest.raises(LexiconError, match="people.yaml"):
         load_lexicon(tmp_path)
@@ -53,3 +52,14 @@ def test_metonyms_and_names_map_to_iso3(text, iso3):
 
 def test_common_word_surnames_need_a_title():
     assert default_index().find("In May the talks began", dt.date(2019, 1, 1)) == []
+
+
+def test_people_files_merge_roles_of_one_person(tmp_path):
+    shutil.copytree(DATA_DIR, tmp_path, dirs_exist_ok=True)
+    (tmp_path / "people" / "extra.yaml").write_text(
+        "- {name: Donald Trump, country: USA, aliases: [The Donald], roles: "
+        "[{role: Businessman, kind: other, from: 1971-01-01, to: 2017-01-20}]}\n")
+    trump = [p for p in load_lexicon(tmp_path).people if p.name == "Donald Trump"]
+    assert len(trump) == 1
+    assert "The Donald" in trump[0].aliases
+    assert {r.role for r in trump[0].roles} >= {"President", "Businessman"}

@@ -8,6 +8,7 @@ from services.extract.context import ArticleContext
 from services.extract.dates import resolve
 from services.extract.rules.common import status_of
 from services.extract.text import Sentence
+from services.extract.tree import in_side_clause
 
 _IN_PERSON = re.compile(r"\b(?:met|meeting|summit|visit(?:ed|s)?|in person|sidelines|face-to-face|talks in)\b", re.I)
 _WEAK_RULES = {"call.speaks_with", "call.call_with", "call.phoned"}
@@ -31,7 +32,11 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
         parties = _previous_parties(ctx, sentence)
         confidence -= 0.1
     else:
-        parties = _participants(ctx.mentions(sentence), text, sentence.start)
+        doc = ctx.parse(sentence)
+        # "the call ..., which Chinese Vice President Han will attend": not a party.
+        mentions = [m for m in ctx.mentions(sentence)
+                    if not in_side_clause(doc, m.start - sentence.start, hit.start())]
+        parties = _participants(mentions, text, sentence.start)
         parties = _merge_parties(_bare_office(ctx, text), parties)
     if len({p["country"] for p in parties if p["country"]}) < 2 and _COREFERENCE.search(text):
         parties = _merge_parties(parties, _participants(ctx.title_mentions(), ctx.article.title, 0))
@@ -82,13 +87,14 @@ def _participants(mentions: list[Mention], text: str, offset: int) -> list[dict]
         if m.kind != "person":
             continue
         country = m.iso3 or _country_before(mentions, i, text, offset)
-        if any(p["name"] == m.name for p in parties):
+        if any(p["name"] == m.name and (m.name or p["country"] == country) for p in parties):
             continue
         parties.append({"name": m.name, "country": country, "role": m.role})
     named = {p["country"] for p in parties}
-    for m in mentions:
+    coordinated = _coordinated_parties(mentions, text, offset)
+    for i, m in enumerate(mentions):
         # An office named only by its country ("the Mexican side") stays a party.
-        if m.kind == "country" and m.iso3 not in named and _is_party_reference(text, m, offset):
+        if m.kind == "country" and m.iso3 not in named and i in coordinated:
             parties.append({"name": None, "country": m.iso3, "role": None})
             named.add(m.iso3)
     return parties
@@ -105,9 +111,35 @@ def _country_before(mentions: list[Mention], index: int, text: str, offset: int)
     return None
 
 
+_ROLE_NOUN = (r"(?:(?:military|defen[cs]e|foreign|top|senior|army|trade|finance) )?"
+              r"(?:counterparts?|sides?|leaders?|presidents?|prime ministers?|premiers?|"
+              r"chancellors?|foreign ministers?|ministers?|heads? of state|chiefs?)\b")
+_PARTY_AFTER = re.compile(r"(?:'s|’s)? " + _ROLE_NOUN, re.I)
+# Headline style: "Ecuador, Equatorial Guinea, Military Leaders Speak by Phone".
+_PARTY_AFTER_COMMA = re.compile(r", (?-i:[A-Z])" + _ROLE_NOUN, re.I)
+_COORDINATION = re.compile(r"\s*(?:,|and|&|,\s*and)\s*$")
+
+
 def _is_party_reference(text: str, mention: Mention, offset: int) -> bool:
-    after = text[mention.end - offset:mention.end - offset + 30].lower()
-    return bool(re.match(r"(?:'s)? (?:counterpart|side|leader|president|prime minister|premier|chancellor|foreign minister|minister)", after))
+    after = text[mention.end - offset:mention.end - offset + 40]
+    return bool(_PARTY_AFTER.match(after) or _PARTY_AFTER_COMMA.match(after))
+
+
+def _coordinated_parties(mentions: list[Mention], text: str, offset: int) -> set[int]:
+    """Indexes of country mentions that are parties: 'Chad and Ireland leaders' makes both."""
+    parties: set[int] = set()
+    for i in range(len(mentions) - 1, -1, -1):
+        m = mentions[i]
+        if m.kind != "country":
+            continue
+        if _is_party_reference(text, m, offset):
+            parties.add(i)
+        elif i + 1 < len(mentions) and (i + 1 in parties or mentions[i + 1].kind == "person"
+                                        and mentions[i + 1].name is None):
+            gap = text[m.end - offset:mentions[i + 1].start - offset]
+            if _COORDINATION.fullmatch(gap) or gap.strip() in (",", "and", "&", ", and"):
+                parties.add(i)
+    return parties
 
 
 def _merge_parties(first: list[dict], second: list[dict]) -> list[dict]:
