@@ -165,10 +165,12 @@ def _build(article: RawArticle, group: list[Candidate]) -> Event:
     confidence = min(0.99, best.confidence + 0.05 * (len(evidence) - 1))
     identity = "|".join(str(part) for part in best.key)
     event_id = hashlib.sha256(f"{article.id}|{identity}|{status}".encode()).hexdigest()[:32]
+    # A date the text gives beats the publication date another mention fell back on.
+    event_date = next((c.event_date for c in group if c.dated), best.event_date)
     return EventAdapter.validate_python({
         "event_type": kind, "event_id": event_id, "article_id": article.id,
         "source": article.source, "url": article.url, "published_at": article.published_at,
-        "event_date": best.event_date, "status": status, "confidence": round(confidence, 3),
+        "event_date": event_date, "status": status, "confidence": round(confidence, 3),
         "evidence": evidence, "extractor_version": EXTRACTOR_VERSION, "cameo": cameo,
         "plover": plover, "story_id": "pending", "first_seen_at": article.published_at,
         **fields,

@@ -109,7 +109,14 @@ class ActorIndex:
                     and re.match(r"\s+[A-Z]", text[match.end():match.end() + 2]):
                 continue  # "Chinese President Xi": the name follows, found by the lexicon
             iso3 = self.countries.get(alias) or self.demonym_of.get(alias)
-            holder = self.office_holder(iso3, OFFICE_WORDS.get(office, ()), day)
+            before = text[max(0, match.start() - 12):match.start()].lower()
+            if re.search(r"\b(?:former|ex-|late|then)\s*$", before):
+                continue  # "the former U.S. president": no one in office now
+            when = day
+            if re.search(r"\b(?:incoming|next|future)\s*$", before) or match.group(0).lower(
+                    ).startswith(("the incoming", "incoming")):
+                when = self.next_term(iso3, OFFICE_WORDS.get(office, ()), day) or day
+            holder = self.office_holder(iso3, OFFICE_WORDS.get(office, ()), when)
             if holder:
                 out.append(Mention(start, end, "person", country_on(holder, day), holder.name,
                                    role_on(holder, day)))
@@ -134,6 +141,13 @@ class ActorIndex:
             name = match.group(1).replace("·", " ")
             out.append(Mention(start, end, "person", None, name, titled=True))
         return out
+
+    def next_term(self, iso3: str | None, kinds: tuple[str, ...], day: dt.date):
+        """The first day of the next term of one of `kinds` of office after `day` ('incoming')."""
+        starts = [r.from_ for people in self.people.values() for person in people
+                  for r in person.roles if r.kind in kinds and r.from_ > day
+                  and (r.country or person.country) == iso3]
+        return min(starts, default=None)
 
     def office_holder(self, iso3: str | None, kinds: tuple[str, ...], day: dt.date):
         """The person who held one of `kinds` of office for `iso3` on `day`, if known."""

@@ -21,3 +21,4 @@ class Candidate:
     vague: bool = False  # names no object of its own: a re-mention of an earlier measure
     definite: bool = False  # "those duties", "the ban": refers back to a measure told before
     explicit: bool = True  # the status came from a cue word, not the type's default
+    dated: bool = True  # the event date came from the text, not the publication date

@@ -20,8 +20,8 @@ def _same_event(a: Candidate, b: Candidate, ignore: frozenset[str] = frozenset()
         return False
     fa, fb = a.fields, b.fields
     if a.event_type == "call":
-        return a.key[1] == b.key[1] and (a.event_date == b.event_date
-                                         or None in (a.event_date, b.event_date))
+        return a.key[1] == b.key[1] and (a.event_date == b.event_date or not a.dated
+                                         or not b.dated or None in (a.event_date, b.event_date))
     if a.event_type == "tariff":
         ta, tb = set(fa["targets"]), set(fb["targets"])
         # A mention with no status word joins the same pair's measure whatever its status.

@@ -15,10 +15,13 @@ from services.extract.rules.common import (
 )
 from services.extract.text import Sentence
 
-_CROSS_BORDER = re.compile(r"\b(?:export|import|foreign|overseas|cross-border|shipments|purchases|entity list|visa|travel)", re.I)
+_CROSS_BORDER = re.compile(r"\b(?:export|import|foreign(?! (?:governments?|ministers?|ministry|policy|"
+                           r"affairs|office|secretary|relations|agents?|funding|ties|interference))|overseas|cross-border|shipments|purchases|entity list|visa|travel)", re.I)
 _SUBJECT_STOP = re.compile(
     r",|;|:|(?<![A-Z])\.(?=\s|$)|\((?![A-Z]{2,6}\))|\bafter\b|\band (?:halt|suspend|ban|bar|block|stop|add|put|"
     r"impose)\w*\b|\bbecause\b|\bwhich\b|\bthat\b|\bwho\b|\bciting\b|\bover\b|\bamid\b|"
+    r"\b(?:(?:in order|so as) )?to (?:slow|curb|limit|prevent|stop|protect|counter|hinder|block|"
+    r"punish|pressure|force|ensure|safeguard|deny|keep|hamper|weaken|thwart|deter|avoid)\b|"
     r"\bin (?:a|an|the) (?:move|bid|step)|\bin (?:the )?(?=[A-Z])|\bas\b|\bunless\b|\buntil\b|\bwhile\b|\bon (?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bsaying\b|\bsaid\b|\blast\b|\bthis\b|\bfrom (?:January|"
     r"February|March|April|May|June|July|August|September|October|November|December)\b"

@@ -46,13 +46,30 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
         return []
     dated, cut = ctx.without_dateline(sentence)  # "NEW DELHI, June 11 -" is not the call's date
     day, explicit = resolve(dated, ctx.reference, max(0, hit.start() - cut))
+    dated = explicit
     if not explicit:
-        day = ctx.reference
+        told = _told_date(ctx, sentence)
+        day, dated = (told, True) if told else (ctx.reference, False)
     status = status_of(ctx, "call", text, hit.start())
     medium = "video" if "video" in hit.group(0).lower() or "virtual" in hit.group(0).lower() else "phone"
     key = ("call", tuple(sorted(countries)), day)
     return [Candidate("call", key, status, {"participants": parties, "medium": medium},
-                      sentence, rule, confidence, day)]
+                      sentence, rule, confidence, day, dated=dated)]
+
+
+_CALL_WORD = re.compile(r"\b(?:call|conversation|spoke|phone|talks?)\b", re.I)
+
+
+def _told_date(ctx: ArticleContext, sentence: Sentence):
+    """An undated call takes the date the next sentences give it ('This call was very good,'
+    Trump wrote on Friday), not the publication date."""
+    for nxt in ctx.sentences[sentence.index + 1:sentence.index + 3]:
+        word = _CALL_WORD.search(nxt.text)
+        if word:
+            day, explicit = resolve(nxt.text, ctx.reference, word.start())
+            if explicit:
+                return day
+    return None
 
 
 _BARE_OFFICE = re.compile(r"^(?:The )?(Prime Minister|President|Chancellor|Premier)\b(?! of)(?!\s+[A-Z])")
@@ -116,7 +133,7 @@ _ROLE_NOUN = (r"(?:(?:military|defen[cs]e|foreign|top|senior|army|trade|finance)
               r"chancellors?|foreign ministers?|ministers?|heads? of state|chiefs?)\b")
 _PARTY_AFTER = re.compile(r"(?:'s|’s)? " + _ROLE_NOUN, re.I)
 # Headline style: "Ecuador, Equatorial Guinea, Military Leaders Speak by Phone".
-_PARTY_AFTER_COMMA = re.compile(r", (?-i:[A-Z])" + _ROLE_NOUN, re.I)
+_PARTY_AFTER_COMMA = re.compile(r", (?=(?-i:[A-Z]))" + _ROLE_NOUN, re.I)
 _COORDINATION = re.compile(r"\s*(?:,|and|&|,\s*and)\s*$")
 
 
