@@ -113,8 +113,7 @@ class ActorIndex:
             if re.search(r"\b(?:former|ex-|late|then)\s*$", before):
                 continue  # "the former U.S. president": no one in office now
             when = day
-            if re.search(r"\b(?:incoming|next|future)\s*$", before) or match.group(0).lower(
-                    ).startswith(("the incoming", "incoming")):
+            if re.search(r"\b(?:incoming|next|future)\s*$", before):
                 when = self.next_term(iso3, OFFICE_WORDS.get(office, ()), day) or day
             holder = self.office_holder(iso3, OFFICE_WORDS.get(office, ()), when)
             if holder:
@@ -223,10 +222,10 @@ _COMMON_WORDS = frozenset(
     "shah park moon suzuki mustafa abdullah ibrahim mohamad ghani hasan kelly rice power austin "
     "paz henry carter perdue morales castro murillo rodríguez rodriguez fernández fernandez "
     "garcía garcia lópez lopez martínez martinez gonzález gonzalez pérez perez sánchez sanchez "
-    "singh kumar das wu lin chen zhang liu yang huang zhao zhou xu sun ma zhu hu guo he lim tan "
+    "singh kumar das wu lin chen zhang liu yang huang zhao zhou xu sun ma zhu hu guo lim tan "
     "ng nguyen tran pham le hoang vo dang bui do ho ngo duong ly joseph jean wagner miller wolf "
-    "duke said hamid grant young brown black green white wood hill price ford bush hunt "
-    "bolton law may".split()
+    "duke said hamid grant brown black green white wood hill price ford bush hunt "
+    "bolton law".split()
 )
 
 

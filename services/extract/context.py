@@ -63,11 +63,12 @@ def unknown_people(doc, offset: int, known: list[Mention]) -> list[Mention]:
             words = words[1:]
         if len(words) < 2 or not all(_NAME_TOKEN.match(w) for w in words):
             continue
-        start, end = ent.start_char + offset, ent.start_char + offset + len(ent.text)
+        start, end = ent.start_char + offset, ent.end_char + offset
         if any(m.start < end and start < m.end for m in known):
             continue
         name = " ".join(words)
-        start = end - len(" ".join(words)) if ent.text.endswith(name) else start
+        if ent.text.endswith(name):  # a leading title word was cut off the name
+            start = end - len(name)
         out.append(Mention(start, end, "person", None, name, titled=True))
     return out
 

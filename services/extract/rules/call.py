@@ -46,15 +46,15 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
         return []
     dated, cut = ctx.without_dateline(sentence)  # "NEW DELHI, June 11 -" is not the call's date
     day, explicit = resolve(dated, ctx.reference, max(0, hit.start() - cut))
-    dated = explicit
+    date_given = explicit
     if not explicit:
         told = _told_date(ctx, sentence)
-        day, dated = (told, True) if told else (ctx.reference, False)
+        day, date_given = (told, True) if told else (ctx.reference, False)
     status = status_of(ctx, "call", text, hit.start())
     medium = "video" if "video" in hit.group(0).lower() or "virtual" in hit.group(0).lower() else "phone"
     key = ("call", tuple(sorted(countries)), day)
     return [Candidate("call", key, status, {"participants": parties, "medium": medium},
-                      sentence, rule, confidence, day, dated=dated)]
+                      sentence, rule, confidence, day, dated=date_given)]
 
 
 _CALL_WORD = re.compile(r"\b(?:call|conversation|spoke|phone|talks?)\b", re.I)
@@ -134,7 +134,7 @@ _ROLE_NOUN = (r"(?:(?:military|defen[cs]e|foreign|top|senior|army|trade|finance)
 _PARTY_AFTER = re.compile(r"(?:'s|’s)? " + _ROLE_NOUN, re.I)
 # Headline style: "Ecuador, Equatorial Guinea, Military Leaders Speak by Phone".
 _PARTY_AFTER_COMMA = re.compile(r", (?=(?-i:[A-Z]))" + _ROLE_NOUN, re.I)
-_COORDINATION = re.compile(r"\s*(?:,|and|&|,\s*and)\s*$")
+_COORDINATION = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")
 
 
 def _is_party_reference(text: str, mention: Mention, offset: int) -> bool:
@@ -154,7 +154,7 @@ def _coordinated_parties(mentions: list[Mention], text: str, offset: int) -> set
         elif i + 1 < len(mentions) and (i + 1 in parties or mentions[i + 1].kind == "person"
                                         and mentions[i + 1].name is None):
             gap = text[m.end - offset:mentions[i + 1].start - offset]
-            if _COORDINATION.fullmatch(gap) or gap.strip() in (",", "and", "&", ", and"):
+            if _COORDINATION.fullmatch(gap):
                 parties.add(i)
     return parties
 
