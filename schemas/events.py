@@ -22,7 +22,8 @@ BanStatus = Literal[
 ]
 NominationStatus = Literal["nominated", "confirmed", "withdrawn", "rejected"]
 CallStatus = Literal["held", "scheduled"]
-BanKind = Literal["app", "export_control", "import", "travel", "entity_list", "investment", "other"]
+BanKind = Literal["app", "export_control", "import", "travel", "entity_list", "investment", "sanctions",
+                  "other"]
 
 
 class Evidence(WireModel):

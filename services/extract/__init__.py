@@ -129,6 +129,8 @@ def _sentence_candidates(ctx, sentence, kind, triggers) -> list[Candidate]:
             if any(s < hit.end() and hit.start() < e for s, e in taken):
                 continue
             taken.append((hit.start(), hit.end()))
+            if _inside_name(ctx, sentence, hit):
+                continue  # "Ban Ki-moon", "Mr Trump's aide Bill Call": a name, not a trigger
             doc = ctx.parse(sentence)
             if negated(doc, hit.start()) or conditional(doc, hit.start()):
                 continue  # "said it would not retaliate", "whether he will apply tariffs"
@@ -136,6 +138,12 @@ def _sentence_candidates(ctx, sentence, kind, triggers) -> list[Candidate]:
         if found and kind == "call":
             break
     return found
+
+
+def _inside_name(ctx, sentence, hit) -> bool:
+    start, end = sentence.start + hit.start(), sentence.start + hit.end()
+    return any(m.kind == "person" and m.name and m.start <= start and end <= m.end
+               for m in ctx.mentions(sentence))
 
 
 def _build(article: RawArticle, group: list[Candidate]) -> Event:

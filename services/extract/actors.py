@@ -249,6 +249,9 @@ def build_index(lexicon: Lexicon) -> ActorIndex:
             countries.setdefault(alias, entry.iso3)
         for alias in entry.demonyms:
             demonym_of.setdefault(alias, entry.iso3)
+        for alias in entry.names:  # "BRITAIN." as a section head; capitals stay datelines
+            if len(alias) > 3 and alias.upper() != alias:
+                countries.setdefault(alias.upper(), entry.iso3)
     people: dict[str, list[PersonEntry]] = {}
     for person in lexicon.people:
         for alias in _person_aliases(person):

@@ -14,6 +14,7 @@ from services.extract.rules.common import (
     status_of,
 )
 from services.extract.text import Sentence
+from services.extract.tree import in_side_clause
 
 _CROSS_BORDER = re.compile(r"\b(?:export|import|foreign(?! (?:governments?|ministers?|ministry|policy|"
                            r"affairs|office|secretary|relations|agents?|funding|ties|interference))|overseas|cross-border|shipments|purchases|entity list|visa|travel)", re.I)
@@ -23,9 +24,22 @@ _SUBJECT_STOP = re.compile(
     r"\b(?:(?:in order|so as) )?to (?:slow|curb|limit|prevent|stop|protect|counter|hinder|block|"
     r"punish|pressure|force|ensure|safeguard|deny|keep|hamper|weaken|thwart|deter|avoid)\b|"
     r"\bin (?:a|an|the) (?:move|bid|step)|\bin (?:the )?(?=[A-Z])|\bas\b|\bunless\b|\buntil\b|\bwhile\b|\bon (?:Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bsaying\b|\bsaid\b|\blast\b|\bthis\b|\bfrom (?:January|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bsaying\b|\bsaid\b|\blast\b|\bthis\b|"
+    r"\bwith (?:immediate )?effect\b|\bsince\b|\b(?:is|was|are|were|will|would|may|might|could|can|should|must|has|have|had|runs|remains|applies|"
+    r"lasts|expires|covers|took|takes|came|comes)\b|\bfrom (?:January|"
     r"February|March|April|May|June|July|August|September|October|November|December)\b"
 )
+_SECURITY_CLOSURE = re.compile(
+    r"\b(?:because of|due to|amid|after|following|owing to) (?:the |a |heavy |renewed )?(?:\w+ )?"
+    r"(?:fighting|violence|clashes|conflict|unrest|shelling|storms?|floods?|flooding|hurricane|"
+    r"typhoon|cyclone|earthquake|wildfires?|snow)\b", re.I)
+_POWER = re.compile(r"\b(?:allows?|allowing|permits?|permitting|authori[sz](?:es|ing))\s+(?:\w+\s+)?$",
+                    re.I)
+_POSSESSOR = re.compile(r"(?:'s|’s)\s+(?:(?:own|new|latest|planned|proposed|sweeping|"
+                        r"national|nationwide|unilateral|\w+-wide)\s+)*$")
+_AND = re.compile(r",\s*|,?\s+and\s+|\s*&\s*")
+_OBJECT_INSIDE = frozenset({"ban.import_halt", "ban.closure", "ban.visa", "ban.trade_halt"})
+_RULE_KINDS = {"ban.closure": "travel", "ban.visa": "travel", "ban.sanctions": "sanctions"}
 _TRIGGER_WORDS = frozenset("ban bans banned banning export exports import imports".split())
 _GENERIC_HEADS = frozenset("app apps application applications company companies firm firms platform "
                            "it them this these those".split())
@@ -47,15 +61,29 @@ _KINDS = (
 def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weight: float) -> list[Candidate]:
     """A ban candidate when a government bans something with a foreign party."""
     text = sentence.text
+    if rule == "ban.closure" and _SECURITY_CLOSURE.search(text):
+        return []  # a border shut against fighting or a storm is no measure against a country
+    if _POWER.search(text[max(0, hit.start() - 40):hit.start()]):
+        return []  # "Section 232, which allows import restrictions": a power, not a measure
     start, end = clause_bounds(text, hit.start())
     mentions = [m for m in ctx.mentions(sentence)
                 if m.iso3 and m.iso3 not in ctx.compiled.actors.bodies]
     before = [m for m in mentions if m.start - sentence.start < hit.start()]
     after = [m for m in mentions if m.start - sentence.start >= hit.end()]
-    authority = _authority(ctx, before, after, text, sentence.start, hit.start())
+    doc = ctx.parse(sentence)
+    # "After Pelosi visited Taipei, Beijing suspended imports": not an actor of the measure.
+    before = [m for m in before if not in_side_clause(doc, m.start - sentence.start, hit.start())]
+    authority, allies = _authority(ctx, before, after, text, sentence.start, hit.start())
     if authority is None and not _actors(ctx, before, text, sentence.start):
-        # "the ban on Chinese apps": the ban the article reported last, else the last subject.
-        authority = ctx.last.get("ban") or previous_subject(ctx, sentence)
+        # "the ban on Chinese apps": the ban the article reported last, else the last subject;
+        # but an official of no known country speaks for the country the text is about.
+        unplaced = any(m.kind == "person" and m.iso3 is None
+                       and m.start - sentence.start < hit.start()
+                       for m in ctx.mentions(sentence))
+        if unplaced:
+            authority = previous_subject(ctx, sentence) or ctx.last.get("ban")
+        else:
+            authority = ctx.last.get("ban") or previous_subject(ctx, sentence)
     if authority is None:
         return []
     entities = _entities(ctx, text)
@@ -72,15 +100,20 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
         subject = " and ".join(e[0] for e in entities)  # "banning the app" -> "TikTok"
     aliases = [name for name, _, _ in entities if name.lower() not in subject.lower()]
     confidence = weight if not is_hypothetical(text) else weight * 0.4
-    status = status_of(ctx, "ban", text, hit.start())
-    fields = {"authority": authority, "subject": subject, "aliases": aliases,
-              "ban_kind": _kind(text)}
-    key = ("ban", authority, status, _subject_key(subject, aliases))
+    # "revoked visas", "suspended imports": the verb is the measure, not a change of status.
+    trigger = (hit.start(), hit.end()) if rule in _OBJECT_INSIDE else None
+    status = status_of(ctx, "ban", text, hit.start(), trigger)
     ctx.last["ban"] = authority
-    return [Candidate("ban", key, status, fields, sentence, rule, confidence, vague=vague)]
+    out = []
+    for iso3 in (authority, *allies):  # "Poland, Hungary and Slovakia banned ...": one each
+        fields = {"authority": iso3, "subject": subject, "aliases": aliases,
+                  "ban_kind": _RULE_KINDS.get(rule) or _kind(text)}
+        key = ("ban", iso3, status, _subject_key(subject, aliases))
+        out.append(Candidate("ban", key, status, fields, sentence, rule, confidence, vague=vague))
+    return out
 
 
-_OBJECT_NOUN = re.compile(r"^(?:-made|-linked|-owned|-based)?\s*(?:[\w-]+\s+)?(?:companies|firms|organi[sz]ations|entities|goods|apps?|imports|exports|products|suppliers|chipmakers|beef|logs|soybeans|seafood|citizens|nationals|investors|users|stores)\b", re.I)
+_OBJECT_NOUN = re.compile(r"^(?:-made|-linked|-owned|-based)?\s*(?:(?![\w-]*ed\b|(?:ban|bar|halt|stop|block|suspend|restrict|close|shut)s?\b)[\w-]+\s+)?(?:companies|firms|organi[sz]ations|entities|goods|apps?|imports|exports|products|suppliers|chipmakers|beef|logs|soybeans|seafood|citizens|nationals|investors|users|stores)\b", re.I)
 
 
 def _is_object(text: str, mention, offset: int) -> bool:
@@ -95,14 +128,37 @@ def _actors(ctx, mentions, text: str, offset: int) -> list:
             and not after_preposition(text, m, offset)]
 
 
-def _authority(ctx, before, after, text: str, offset: int, anchor: int) -> str | None:
+def _authority(ctx, before, after, text: str, offset: int,
+               anchor: int) -> tuple[str | None, list[str]]:
+    """The banning government, and the governments coordinated with it ('A, B and C ban')."""
     subjects = _actors(ctx, before, text, offset)
+    owner = _POSSESSOR.search(text[max(0, anchor - 40):anchor])
+    if owner and before and before[-1].end - offset == max(0, anchor - 40) + owner.start():
+        return before[-1].iso3, []  # "ahead of Japan's curbs on exports", "Slovakia's ban"
     if subjects:
-        return pick_subject(text, subjects, offset, anchor).iso3
+        chosen = pick_subject(text, subjects, offset, anchor)
+        return chosen.iso3, _coordinated(subjects, chosen, text, offset)
     for m in after:
         if re.search(r"\bby (?:the )?$", text[max(0, m.start - offset - 8):m.start - offset]):
-            return m.iso3
-    return None
+            return m.iso3, []
+    return None, []
+
+
+def _coordinated(subjects: list, chosen, text: str, offset: int) -> list[str]:
+    """Countries joined to `chosen` by commas and 'and', on either side."""
+    index = subjects.index(chosen)
+    allies: list[str] = []
+    for step in (-1, 1):
+        i = index
+        while 0 <= i + step < len(subjects):
+            left, right = sorted((subjects[i], subjects[i + step]), key=lambda m: m.start)
+            if left.kind != "country" or right.kind != "country" or not _AND.fullmatch(
+                    text[left.end - offset:right.start - offset]):
+                break
+            i += step
+            if subjects[i].iso3 not in (chosen.iso3, *allies):
+                allies.append(subjects[i].iso3)
+    return allies
 
 
 def _entities(ctx: ArticleContext, text: str) -> list[tuple[str, str | None, str]]:
@@ -118,9 +174,13 @@ def _subject(text: str, hit: re.Match, start: int, end: int, rule: str) -> str |
     if added:
         return added.group("subj").strip()
     rest = text[hit.end():end]
-    if rule == "ban.import_halt":
-        # "suspended beef imports from four plants": the object is inside the trigger.
-        head = re.sub(r"^\S+\s+(?:of\s+|to\s+)?(?:(?:\w+\s+){0,3}?of\s+)?", "", hit.group(0))
+    if rule in _OBJECT_INSIDE:
+        # "suspended beef imports from four plants", "closed its airspace to Indian airlines":
+        # the object is inside the trigger, after its verb.
+        head = hit.group(0)
+        if not re.match(r"(?:visa|entry)\b", head, re.I):
+            head = re.sub(r"^\S+\s+(?:off\s+)?(?:of\s+|to\s+)?(?:(?:\w+\s+){0,3}?of\s+)?", "", head)
+            head = re.sub(r"^(?:its|their|the)\s+", "", head, flags=re.I)
         stop = _SUBJECT_STOP.search(rest)
         return " ".join((head + (rest[:stop.start()] if stop else rest)).split()[:12]) or None
     if re.match(r"\s*(?:to|and|by|is|was|were|are|has|have|had|would|will|may)\b", rest):
