@@ -5,11 +5,11 @@ import re
 from services.extract.candidate import Candidate
 from services.extract.context import ArticleContext, last_name_run
 from services.extract.lexicon import NAME_STOPWORDS as _NOT_NAME
-from services.extract.rules.common import after_preposition, status_of
+from services.extract.rules.common import after_preposition, status_cue
 from services.extract.text import Sentence
 
 _NAME = re.compile(
-    r"(?<![\w'’])((?:[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?|[A-Z]\.)(?:\s+(?:[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?|[A-Z]\.|de|van|von|da|bin)){1,5})(?:'s|’s)?"
+    r"(?<![\w'’.])((?:[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?|[A-Z]\.)(?:\s+(?:[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?|[A-Z]\.|(?:de|van|von|da|bin|der|den|la|le)(?=\s+(?:[A-Z]|der\b|den\b)))){1,5})(?:'s|’s)?"
 )
 _HEADS = ("head_of_state", "head_of_government")
 
@@ -21,14 +21,19 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     if not posts:
         return []
     nominator = _nominator(ctx, sentence)
+    # "the next president of the European Council" resolved to its holder is the post itself.
+    people = [p for p in _people(ctx, sentence, nominator)
+              if not any(ps <= p[1] < pe for _, ps, pe, _ in posts)]
+    named = people + [(m.name, m.start - sentence.start, m.end - sentence.start)
+                      for m in ctx.mentions(sentence) if m.kind == "person" and m.name]
+    # "Israeli Prime Minister Benjamin Netanyahu named ...": a title is no post to fill.
+    posts = [p for p in posts if not any(_own_title(text, p, s, e) for _, s, e in named)]
     out = []
-    for (name, n_start, _), post in _pair(text, _people(ctx, sentence, nominator), posts):
+    for (name, n_start, _), post in _pair(text, people, posts):
         position, p_start, p_end, country = post
-        if p_end <= n_start and not text[p_end:n_start].strip() \
-                and not _FOR_POST.search(text[max(0, p_start - 40):p_start]):
-            continue  # "Trade Minister Simon Birmingham said": the holder's title, not a pick
         anchor = n_start if abs(n_start - hit.start()) < 60 else hit.start()
-        status = status_of(ctx, "nomination", text, anchor)
+        status = status_cue(ctx, "nomination", text, anchor,
+                            segment=_stretch(text, people, n_start, max(p_end, n_start)))[0]
         country = (country or (nominator[1] if nominator else None)
                    or _country_near(ctx, sentence, p_start) or ctx.last.get("nomination"))
         if country:
@@ -58,6 +63,30 @@ def _pair(text: str, people: list, posts: list) -> list:
     return sorted(pairs, key=lambda pair: pair[0][1])
 
 
+def _stretch(text: str, people: list, n_start: int, last: int) -> tuple[int, int]:
+    """The part of a list of picks that speaks of one nominee: from the previous person to
+    the clause break before the next ('..., elected Costa as ...' is Costa's)."""
+    start = max((e for _, s, e in people if e <= n_start), default=0)
+    later = [s for _, s, _ in people if s > last]
+    if not later:
+        return start, len(text)
+    nxt = min(later)
+    breaks = [m.start() for m in re.finditer(r",|;|\band\b", text[last:nxt])]
+    return start, last + breaks[-1] if breaks else nxt
+
+
+def _own_title(text: str, post: tuple, n_start: int, n_end: int) -> bool:
+    """'Trade Minister Simon Birmingham said': the holder's title, not a pick; but 'Secretary
+    of State Marco Rubio, confirmed 99-0' is confirmed to the post he is titled with."""
+    if post[2] > n_start or text[post[2]:n_start].strip() \
+            or _FOR_POST.search(text[max(0, post[1] - 40):post[1]]):
+        return False
+    return not _CONFIRMED_AFTER.match(text[n_end:n_end + 40])
+
+
+_CONFIRMED_AFTER = re.compile(r",?\s*(?:who (?:was|has been|had been) )?(?:confirmed|approved|sworn in)\b")
+
+
 def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, a_start - b_end, b_start - a_end)
 
@@ -70,7 +99,7 @@ def _score(text: str, post: tuple, n_start: int, n_end: int) -> int:
     """
     before = text[max(0, post[1] - 40):post[1]]
     score = _gap(post[1], post[2], n_start, n_end)
-    if post[2] <= n_start and re.search(r", and\b|;", text[post[2]:n_start]):
+    if post[2] <= n_start and re.search(r",|;", text[post[2]:n_start]):
         score += 100  # "..., will be deputy adviser, and Sebastian Gorka returns": not his post
     if _FORMER.search(before):
         score += 500
@@ -119,10 +148,16 @@ def _people(ctx: ArticleContext, sentence: Sentence, nominator) -> list[tuple[st
     """Candidate nominees: lexicon people and capitalised names, minus the nominator."""
     text = sentence.text
     people: list[tuple[str, int, int]] = []
+    picked = _picked_spans(ctx, text)
     for m in ctx.mentions(sentence):
-        if m.kind == "person" and m.name and (not nominator or m.name != nominator[0]) \
-                and not _is_head(ctx, m.name):
-            people.append((m.name, m.start - sentence.start, m.end - sentence.start))
+        start, end = m.start - sentence.start, m.end - sentence.start
+        if m.kind == "person" and m.name and (
+                not nominator or m.name != nominator[0]) and not _is_head(ctx, m.name) \
+                or m.kind == "person" and m.name and any(
+                    _OBJECT_GAP.fullmatch(text[e:start]) for e in picked):
+            # a head of government right after 'chose' is the pick ("chose Estonian Prime
+            # Minister Kaja Kallas as ..."), not the one choosing
+            people.append((m.name, start, end))
     taken = [(m.start - sentence.start, m.end - sentence.start) for m in ctx.mentions(sentence)
              if m.kind == "person"]
     for match in _NAME.finditer(text):
@@ -142,7 +177,30 @@ def _people(ctx: ArticleContext, sentence: Sentence, nominator) -> list[tuple[st
         people.append((name, start, match.end(1)))
     people = _known_surnames(ctx, sentence, people)
     return [p for p in people if not _ORG_CONTEXT.search(text[:p[1]])
-            and not _NOT_A_PERSON.search(text[:p[1]])]
+            and not _NOT_A_PERSON.search(text[:p[1]])
+            and not _PREDECESSOR.search(text[max(0, p[1] - 30):p[1]])
+            and p[0].split()[-1] not in _ORG_WORDS
+            and not all(w.isupper() and len(w) > 2 for w in p[0].split())]  # "BUENOS AIRES"
+
+
+# "to succeed Mario Draghi", "after firing Yoav Gallant": the one leaving the post.
+_PREDECESSOR = re.compile(r"\b(?:succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing)|tak(?:e|es|ing) over from|"
+                          r"took over from|in place of|fir(?:e|es|ed|ing)|oust(?:s|ed|ing)?|"
+                          r"dismiss(?:es|ed|ing)?|sack(?:s|ed|ing)?)\s+(?:\w+\s+){0,2}$", re.I)
+# "the European Commission", "Norges Bank": capitalised, but an institution.
+_ORG_WORDS = frozenset("""Commission Council Parliament Bank Fund Union Organization Organisation
+Ministry Department Office Agency Committee Court Party Assembly Senate Congress Group Board
+Authority Service Institute University Corporation Company Forum Treaty Summit Government
+Administration Cabinet""".split())
+
+
+_OBJECT_GAP = re.compile(r"\s+(?:(?:former|outgoing|incumbent|[A-Z][\w'’.-]*)\s+){0,4}")
+
+
+def _picked_spans(ctx: ArticleContext, text: str) -> list[int]:
+    """Ends of the nomination verbs in the sentence ('to nominate', 'chose')."""
+    return [hit.end() for rule, _, pattern in ctx.compiled.triggers["nomination"]
+            if rule != "nomination.confirm" for hit in pattern.finditer(text)]
 
 
 # "the Cantor Fitzgerald chief", "on Truth Social", "to Robert Lighthizer": not a nominee.
@@ -153,10 +211,14 @@ _ORG_CONTEXT = re.compile(r"\b(?:chief of staff|adviser|aide|deputy|spokes\w+) (
 def _known_surnames(ctx, sentence, people):
     """'Gaetz' alone resolves to 'Matt Gaetz' when the article named him in full before."""
     full = {n.split()[-1]: n for n, _, _ in people}
+    named = [(m.start - sentence.start, m.end - sentence.start) for m in ctx.mentions(sentence)
+             if m.kind == "person"]
     for match in re.finditer(r"(?<![\w'’])([A-Z][^\W\d_]{2,})(?:'s|’s)?(?![\w])", sentence.text):
         surname = match.group(1)
         if surname in full or surname in _NOT_NAME:
             continue
+        if any(s <= match.start(1) < e for s, e in named):
+            continue  # part of a mention already placed (the nominator's own name)
         known = ctx.full_names().get(surname)
         if known:
             people.append((known, match.start(1), match.end(1)))
