@@ -22,3 +22,4 @@ class Candidate:
     definite: bool = False  # "those duties", "the ban": refers back to a measure told before
     explicit: bool = True  # the status came from a cue word, not the type's default
     dated: bool = True  # the event date came from the text, not the publication date
+    context_actor: str | None = None  # the actor the previous sentences open with

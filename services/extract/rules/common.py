@@ -5,7 +5,22 @@ import re
 from services.extract.actors import Mention
 from services.extract.context import ArticleContext
 
-_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b|pct\b)")
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+NUMBER_WORDS = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+NUMBER_WORDS |= {f"{t}-{u}": NUMBER_WORDS[t] + i for t in _TENS for i, u in enumerate(_UNITS[1:10], 1)}
+NUMBER_WORDS |= {f"{t} {u}": NUMBER_WORDS[t] + i for t in _TENS for i, u in enumerate(_UNITS[1:10], 1)}
+NUMBER_WORDS |= {"a hundred": 100, "one hundred": 100, "hundred": 100}
+_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_PERCENT = re.compile(
+    rf"(?<![\w.])(\d{{1,3}}(?:\.\d+)?|(?i:{_NUMBER}))(?:\s?|-)(?:%|(?i:percent|per cent|pct)\b)")
+# "up from the 31% announced", "compared with 10%": an old rate, not the measure's.
+_OLD_RATE = re.compile(r"\b(?:up|down|rising|falling|raised|cut|increased|reduced)\s+from\s+(?:the\s+|a\s+|an\s+)?"
+                       r"(?:\w+\s+){0,2}$|\b(?:compared with|compared to|versus|than)\s+(?:the\s+)?$", re.I)
+# "bringing the total to 35%", "a combined 80.5%": the total wins over an increment.
+_TOTAL_RATE = re.compile(r"\b(?:total|totall?ing|combined|cumulative|overall|in all|altogether)\b"
+                         r"(?:\s+\w+){0,3}\s+$", re.I)
 _HYPOTHETICAL = re.compile(
     r"^(?:if|should|were|imagine|suppose)\b|\b(?:were to|would have|imagine|suppose|hypothetical)\b",
     re.I,
@@ -16,7 +31,8 @@ _CLAUSE_BREAK = re.compile(
     r"following)\b|\bwhile\b|, and (?=[A-Z])")
 _PREPOSITION = re.compile(
     r"\b(?:on|against|from|to|for|with|of|in|at|into|toward|towards|over|about|between|"
-    r"until|unless|because|while|if|whether|than)\s+(?:the\s+)?$", re.I)
+    r"until|unless|because|while|if|whether|than|before|after|despite|amid|during|since)\s+"
+    r"(?:the\s+)?$", re.I)
 # Nouns after a demonym that make it an actor ("Chinese officials"), not an object
 # ("Chinese goods", "American companies").
 ACTOR_NOUNS = frozenset("""government governments officials official authorities authority ministry
@@ -98,17 +114,27 @@ def status_cue(ctx: ArticleContext, kind: str, text: str, anchor: int,
 
 
 def rate_near(text: str, anchor: int) -> float | None:
-    """The percentage nearest `anchor`; for 'from 10% to 25%' the target rate."""
+    """The percentage nearest `anchor`; for 'from 10% to 25%' the target rate; a total over
+    an increment; never the old rate a change started 'up from'."""
     matches = list(_PERCENT.finditer(text))
+    current = [m for m in matches if not _OLD_RATE.search(text[max(0, m.start() - 40):m.start()])]
+    matches = current or matches
     if not matches:
         return None
-    best = min(matches, key=lambda m: abs(m.start() - anchor))
+    totals = [m for m in matches if _TOTAL_RATE.search(text[max(0, m.start() - 40):m.start()])]
+    best = min(totals or matches, key=lambda m: abs(m.start() - anchor))
     following = text[best.end():best.end() + 6]
     if following.startswith(" to ") or following.startswith(" to"):
         later = [m for m in matches if m.start() > best.end()]
         if later:
             best = later[0]
-    return float(best.group(1))
+    return _percent_value(best.group(1))
+
+
+def _percent_value(number: str) -> float:
+    """'12', '12.5', 'twelve', 'twenty-five' -> the number."""
+    word = " ".join(number.lower().split())
+    return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(number)
 
 
 def is_hypothetical(text: str) -> bool:

@@ -38,6 +38,13 @@ _MEASURE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|surtax(?:es)?|su
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she)\b")
 _PRONOUN = re.compile(r"^\s*(?:[-–—]\s*)?(?:he|she|they|it)\b", re.I)
 _TRADE = re.compile(r"import|export|goods|trade|dut(?:y|ies)|levy|levies|retaliat|countermeasure|customs|products|steel|aluminium|aluminum", re.I)
+_FOR_A_TIME = re.compile(
+    r"\bfor (?:an? |the )?(?:initial |first |further |another |next )?(?:\d+|one|two|three|six|nine|"
+    r"twelve|thirty|sixty|ninety|a few) (?:days|weeks|months)\b|\btemporar(?:y|ily)\b|\buntil further notice\b",
+    re.I)
+_HOME_GOVERNMENT = re.compile(
+    r"\b(?:the|its) (?:federal |central |national )?(?:government|cabinet|(?:finance|commerce|trade|"
+    r"economy) ministry|ministry of (?:finance|commerce|trade)|customs authority|authorities)\b", re.I)
 _BY = re.compile(r"\bby (?:the )?$", re.I)
 _RETALIATION = re.compile(r"retaliat|counter-?measure|reciprocal|in response|hit back|counter-tariff|dollar-for-dollar", re.I)
 _PRODUCTS = re.compile(
@@ -69,6 +76,10 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     if imposer is None and (_PRONOUN.match(text[start:hit.start()])
                             or _PERSON_PRONOUN.search(text[start:hit.start()])):
         imposer = previous_subject(ctx, sentence)
+    if imposer is None and _HOME_GOVERNMENT.search(text[start:hit.start()]):
+        # "after the government imposed a duty": the government the article is about
+        home = ctx.main_country()
+        imposer = home if home not in targets else None
     if imposer is None and not targets:
         return []
     targets = [t for t in targets if t != imposer]
@@ -77,6 +88,8 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     confidence = weight if not is_hypothetical(text) else weight * 0.4
     status, explicit = status_cue(ctx, "tariff", text, hit.start(), hit.span(),
                                   (seg_start, seg_end))
+    if status == "lifted" and _FOR_A_TIME.search(text):
+        status = "paused"  # "will cut its levy from 40% to 5% for six months": a pause
     if explicit:
         confidence = min(0.95, confidence + 0.05)  # a mention with a status cue says more
     fields = {
@@ -87,9 +100,10 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
         "retaliation": bool(_RETALIATION.search(text)),
     }
     # One event per imposer-target pair: alerting consumers subscribe per country pair.
+    context_actor = previous_subject(ctx, sentence) if imposer is None else None
     return [Candidate("tariff", ("tariff", imposer, (target,) if target else (), status),
                       status, {**fields, "targets": [target] if target else []},
-                      sentence, rule, confidence,
+                      sentence, rule, confidence, context_actor=context_actor,
                       vague=target is None and not explicit and fields["rate_percent"] is None
                       and _is_remention(text, hit, start, end),
                       definite=bool(_DEFINITE.search(text[max(start, hit.start() - 30):hit.start()])),
@@ -104,7 +118,7 @@ _TRIGGER_WORDS = frozenset(
 _ADJACENT = re.compile(r"^(?:'s|’s)?\s+(?:[a-z0-9%.$-]+\s+){0,3}$")
 
 
-_DEFINITE = re.compile(r"\b(?:the|its|their|his|her|these|those|such|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|its|their|his|her|these|those|such|that)\s+(?:[\w%.$-]+\s+){0,2}$", re.I)
 _GLOBAL = re.compile(r"\b(?:all|global|worldwide|every|any|countries|nations|reciprocal)\b", re.I)
 
 
@@ -182,6 +196,8 @@ def resolve_orphans(candidates: list[Candidate]) -> list[Candidate]:
             if _COMMENTARY.search(cand.sentence.text):
                 continue  # "economists warned that sweeping tariffs would...": no measure
             main = next((i for i, _ in imposers.most_common() if i not in fields["targets"]), None)
+            if main is None and cand.context_actor not in (None, *fields["targets"]):
+                main = cand.context_actor  # "Ottawa chose retaliation. A 30% surtax will apply"
             if main is None:
                 continue
             cand = _with(cand, imposer=main)
