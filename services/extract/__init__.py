@@ -28,6 +28,12 @@ EXTRACTOR_VERSION = "0.1.0"
 # under it.
 DEFAULT_MIN_CONFIDENCE = 0.5
 BACKGROUND_FACTOR = 0.6
+# An article yields a few dozen candidate mentions at most; a body stuffed with trigger words
+# would yield thousands, and merging is quadratic in them. Past this many the rest of the
+# article is not read for events, and the cut is reported as a dropped candidate.
+MAX_CANDIDATES = 300
+MAX_ANALYSED_SENTENCES = 800  # sentences the gate lets through; a long report has ~200
+MAX_HITS_PER_SENTENCE = 12  # trigger matches of one type tried in one sentence
 _BACKGROUND = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Ff]rom) (?:early |late |mid-)?((?:19|20)\d{2})\b")
 STATUS_ORDER = {"nomination": ("withdrawn", "rejected", "confirmed", "nominated")}
 CODES = {
@@ -82,26 +88,40 @@ def analyse(article: RawArticle, compiled: Compiled | None = None,
         return Extraction([])
     ctx = build_context(article, compiled)
     candidates: list[Candidate] = []
+    truncated: list[Dropped] = []
+    read = 0
     for sentence in ctx.sentences:
+        if len(candidates) >= MAX_CANDIDATES or read >= MAX_ANALYSED_SENTENCES:
+            truncated.append(Dropped("*", "article_limit", (
+                f"over {MAX_CANDIDATES} candidates or {MAX_ANALYSED_SENTENCES} analysed "
+                f"sentences; read up to character {sentence.start}")))
+            break
         words = tokens(sentence.text)
         if not gated:
             ctx.mentions(sentence)
             resolve(sentence.text, ctx.reference)
+        analysed = False
         for kind, triggers in compiled.triggers.items():
             if gated and compiled.gates[kind].isdisjoint(words):
                 continue
+            analysed = True
             exclude = compiled.excludes[kind]
-            if exclude is not None and exclude.search(sentence.text):
+            if compiled.exclude_scopes[kind] == "trigger":
+                vetoes = [m.span() for m in exclude.finditer(sentence.text)] if exclude else []
+            elif exclude is not None and exclude.search(sentence.text):
                 continue
-            found = _sentence_candidates(ctx, sentence, kind, triggers)
+            else:
+                vetoes = []
+            found = _sentence_candidates(ctx, sentence, kind, triggers, vetoes)
             if found and _is_old(sentence.text, article):
                 for cand in found:  # "In 2017 the department imposed...": background
                     cand.confidence = round(cand.confidence * BACKGROUND_FACTOR, 3)
             candidates.extend(found)
+        read += analysed
     for article_pass in ARTICLE_PASSES.values():
         candidates = article_pass(candidates)
     groups = merge(candidates, compiled.place_words)
-    built, dropped = [], []
+    built, dropped = [], truncated
     for group in groups:
         try:
             built.append(_build(article, group))
@@ -120,23 +140,28 @@ def _is_old(text: str, article: RawArticle) -> bool:
     return match is not None and int(match.group(1)) < article.published_at.year
 
 
-def _sentence_candidates(ctx, sentence, kind, triggers) -> list[Candidate]:
-    """Run the type's rule at every trigger hit; each hit is tried once, strongest rule first."""
+def _sentence_candidates(ctx, sentence, kind, triggers, vetoes=()) -> list[Candidate]:
+    """Run the type's rule at every trigger hit; each hit is tried once, strongest rule first.
+
+    A hit overlapping a veto (an exclusion of trigger scope: "calls for") is no trigger.
+    """
     found: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = list(vetoes)
+    tried = 0
     for rule_id, weight, pattern in triggers:
         for hit in pattern.finditer(sentence.text):
             if any(s < hit.end() and hit.start() < e for s, e in taken):
                 continue
             taken.append((hit.start(), hit.end()))
+            tried += 1
+            if tried > MAX_HITS_PER_SENTENCE:
+                return found  # a run of trigger words, not prose
             if _inside_name(ctx, sentence, hit):
                 continue  # "Ban Ki-moon", "Mr Trump's aide Bill Call": a name, not a trigger
             doc = ctx.parse(sentence)
             if negated(doc, hit.start()) or conditional(doc, hit.start()):
                 continue  # "said it would not retaliate", "whether he will apply tariffs"
             found.extend(RULES[kind](ctx, sentence, hit, rule_id, weight))
-        if found and kind == "call":
-            break
     return found
 
 

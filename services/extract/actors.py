@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
-from services.extract.lexicon import Lexicon, PersonEntry, default_lexicon
+from services.extract.lexicon import NAME_STOPWORDS, Lexicon, PersonEntry, default_lexicon
 
 MentionKind = Literal["country", "person"]
 SURNAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "VNM", "HKG"})
@@ -47,6 +47,20 @@ OFFICE_WORDS = {
     "trade minister": ("trade_minister",),
     "commerce minister": ("trade_minister",),
     "finance minister": ("finance_minister",),
+    "defence minister": ("defence_minister",),
+    "defense minister": ("defence_minister",),
+    "minister of defence": ("defence_minister",),
+    "minister of defense": ("defence_minister",),
+    "defense secretary": ("defence_minister",),
+    "defence secretary": ("defence_minister",),
+    # Offices the lexicon keeps no holders of: the country's unnamed party.
+    "interior minister": (),
+    "deputy foreign minister": (),
+    "ambassador": (),
+    "envoy": (),
+    "national security adviser": (),
+    "army chief": (),
+    "military chief": (),
 }
 _NAME_WORD = r"(?:[A-Z][a-zà-ÿğşıç'’\-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)"
 _TITLED = re.compile(
@@ -87,6 +101,9 @@ class ActorIndex:
             start, end = match.start() + offset, match.end() + offset
             if alias in self.people:
                 person = pick_person(self.people[alias], day)
+                if " " not in alias and alias != person.name and _other_first_name(
+                        text[:match.start()], person, self.countries):
+                    continue  # "Stanislas Guerini" is not Lorenzo Guerini
                 mentions.append(Mention(start, end, "person", country_on(person, day),
                                         person.name, role_on(person, day)))
             else:
@@ -110,7 +127,8 @@ class ActorIndex:
                 continue  # "Chinese President Xi": the name follows, found by the lexicon
             iso3 = self.countries.get(alias) or self.demonym_of.get(alias)
             before = text[max(0, match.start() - 12):match.start()].lower()
-            if re.search(r"\b(?:former|ex-|late|then)\s*$", before):
+            if re.search(r"\b(?:former|ex-|late|then)\s*$", before) \
+                    or (match.group("adj") or "").strip() in ("former", "then"):
                 continue  # "the former U.S. president": no one in office now
             when = day
             if re.search(r"\b(?:incoming|next|future)\s*$", before):
@@ -177,6 +195,22 @@ def title_case(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][^\W\d_]+)\s+$")
+
+
+def _other_first_name(before: str, person: PersonEntry, places) -> bool:
+    """Whether a word that looks like another first name stands right before a bare surname:
+    capitalised, inside the sentence, and no title, weekday, place or part of their name."""
+    match = _WORD_BEFORE.search(before[-40:])
+    if not match or not before[:match.start(1)].strip():
+        return False
+    word = match.group(1)
+    own = {t for n in (person.name, *person.aliases) for t in n.split()}
+    return word not in own and word.lower() not in TITLE_WORDS and word not in HONORIFICS \
+        and word not in NAME_STOPWORDS and word not in places \
+        and not any(word in r.role.split() for r in person.roles)
+
+
 def settle(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
     """Sorted mentions: countries inside a person's span dropped, and an official of unknown
     country given the country named just before his title ('Armenian Prime Minister X')."""
@@ -192,6 +226,12 @@ def settle(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
             words = gap.replace("’s", " ").replace("'s", " ").split()
             if len(gap) < 60 and "," not in gap and all(w.lower() in TITLE_WORDS for w in words):
                 m = replace(m, iso3=prev.iso3)
+        if prev is not None and prev.kind == "person" and prev.iso3 is None and prev.name \
+                and m.kind == "person" and m.name is None and m.iso3 \
+                and re.fullmatch(r",\s*", text[prev.end - offset:m.start - offset]):
+            # "Harry Tseng, Taiwan's deputy foreign minister": the apposition places him
+            out[-1] = replace(prev, iso3=m.iso3, role=m.role)
+            continue
         out.append(m)
     return out
 
@@ -233,7 +273,7 @@ def _person_aliases(person: PersonEntry) -> set[str]:
     tokens = person.name.split()
     surname = tokens[0] if person.country in SURNAME_FIRST else tokens[-1]
     aliases = {person.name, *person.aliases}
-    if surname.lower() not in _COMMON_WORDS:
+    if person.bare_surname and surname.lower() not in _COMMON_WORDS:
         aliases.add(surname)
     for role in person.roles:
         aliases.add(f"{role.role} {surname}")
@@ -266,7 +306,8 @@ def build_index(lexicon: Lexicon) -> ActorIndex:
     place = "|".join(re.escape(a) for a in sorted(countries, key=len, reverse=True))
     offices = "|".join(sorted(OFFICE_WORDS, key=len, reverse=True))
     office_pattern = re.compile(
-        rf"(?:the )?(?P<c1>{place})(?:'s|’s)? (?P<o1>{offices}|{offices.title()})\b"
+        rf"(?:the )?(?P<c1>{place})(?:'s|’s)? (?P<adj>(?:current|new|acting|interim|former|then) )?"
+        rf"(?P<o1>{offices}|{offices.title()})\b"
         rf"|(?<!Vice )(?<!Deputy )\b(?P<o2>{offices.title()}|{offices}) of (?:the )?(?P<c2>{place})\b"
     )
     return ActorIndex(

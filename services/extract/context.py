@@ -84,6 +84,7 @@ class Compiled:
     place_words: frozenset[str]
     triggers: dict[str, list[tuple[str, float, re.Pattern]]]
     excludes: dict[str, re.Pattern | None]
+    exclude_scopes: dict[str, str]
     status: dict[str, list[tuple[str, re.Pattern, bool, bool]]]
     positions: list[tuple[str, bool, str | None, re.Pattern]]
     entities: re.Pattern
@@ -120,7 +121,9 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
     place_words = frozenset(w.lower() for e in lexicon.countries
                             for alias in (*e.names, *e.demonyms) for w in alias.split())
     return Compiled(lexicon, build_index(lexicon),
-                    gate, gates, place_words, triggers, excludes, status, positions, entities, entity_info)
+                    gate, gates, place_words, triggers, excludes,
+                    {kind: spec.exclude_scope for kind, spec in lexicon.triggers.items()},
+                    status, positions, entities, entity_info)
 
 
 @cache

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 DATA_DIR = Path(__file__).parent / "data"
 RoleKind = Literal[
     "head_of_state", "head_of_government", "foreign_minister", "trade_minister",
-    "finance_minister", "deputy", "envoy", "other",
+    "finance_minister", "defence_minister", "deputy", "envoy", "other",
 ]
 
 
@@ -72,6 +72,9 @@ class PersonEntry(_Strict):
     name: str
     country: str = Field(pattern=r"^[A-Z]{3}$")
     aliases: list[str] = []
+    # False where the surname alone is an everyday word or a very common name ("Major",
+    # "Brown"): only the full name and "Title Surname" then name the person.
+    bare_surname: bool = True
     roles: list[Role] = []
 
 
@@ -100,6 +103,9 @@ class TypeTriggers(_Strict):
     gate: list[str] = Field(min_length=1)
     triggers: list[TriggerRule] = Field(min_length=1)
     exclude: list[str] = []
+    # "sentence": an exclusion match rules the whole sentence out (sports bans); "trigger":
+    # it only cancels the trigger it overlaps ("calls for" beside "spoke by phone").
+    exclude_scope: Literal["sentence", "trigger"] = "sentence"
     status: list[StatusCue] = Field(min_length=1)
 
     @field_validator("exclude")

@@ -9,6 +9,10 @@ ABBREVIATIONS = frozenset({
     "i.e", "a.m", "p.m", "h.e", "h.h", "h.m", "excl", "incl", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "ft", "approx",
 })
+# A "sentence" longer than this (a body without punctuation, a table, a hostile input) is
+# cut at whitespace into pieces of at most this size, so that the work per sentence, and so
+# per article, stays linear in its length. Real sentences are far shorter.
+MAX_SENTENCE_CHARS = 1500
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+|\n+")
 _LAST_TOKEN = re.compile(r"(\S+?)[.!?…]+[\"'”’)\]]*\s*$")
 
@@ -51,9 +55,16 @@ def split_sentences(body: str) -> list[Sentence]:
 
 
 def _append(out: list[Sentence], body: str, start: int, end: int) -> None:
-    while start < end and body[start].isspace():
-        start += 1
-    while end > start and body[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(len(out), start, end, body[start:end]))
+    while start < end:
+        while start < end and body[start].isspace():
+            start += 1
+        stop = end
+        if stop - start > MAX_SENTENCE_CHARS:
+            cut = body.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+            stop = cut if cut > start else start + MAX_SENTENCE_CHARS
+        piece_end = stop
+        while piece_end > start and body[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            out.append(Sentence(len(out), start, piece_end, body[start:piece_end]))
+        start = stop

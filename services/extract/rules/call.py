@@ -36,6 +36,7 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
         # "the call ..., which Chinese Vice President Han will attend": not a party.
         mentions = [m for m in ctx.mentions(sentence)
                     if not in_side_clause(doc, m.start - sentence.start, hit.start())]
+        mentions = _own_stretch(ctx, text, hit, mentions, sentence.start)
         parties = _participants(mentions, text, sentence.start)
         parties = _merge_parties(_bare_office(ctx, text), parties)
     if len({p["country"] for p in parties if p["country"]}) < 2 and _COREFERENCE.search(text):
@@ -45,6 +46,8 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     if len(parties) < 2 or len(countries) < 2:
         return []
     dated, cut = ctx.without_dateline(sentence)  # "NEW DELHI, June 11 -" is not the call's date
+    # "put off the tariff until July 9": a deadline, not the day of the call
+    dated = _DEADLINE.sub(lambda m: " " * len(m.group(0)), dated)
     day, explicit = resolve(dated, ctx.reference, max(0, hit.start() - cut))
     date_given = explicit
     if not explicit:
@@ -52,11 +55,63 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
         day, date_given = (told, True) if told else (ctx.reference, False)
     status = status_of(ctx, "call", text, hit.start())
     medium = "video" if "video" in hit.group(0).lower() or "virtual" in hit.group(0).lower() else "phone"
-    key = ("call", tuple(sorted(countries)), day)
-    return [Candidate("call", key, status, {"participants": parties, "medium": medium},
-                      sentence, rule, confidence, day, dated=date_given)]
+    out = []
+    for group in _separate_calls(parties, ctx.mentions(sentence), text, hit, sentence.start):
+        countries = {p["country"] for p in group if p["country"]}
+        key = ("call", tuple(sorted(countries)), day)
+        out.append(Candidate("call", key, status, {"participants": group, "medium": medium},
+                             sentence, rule, confidence, day, dated=date_given))
+    return out
 
 
+def _own_stretch(ctx, text: str, hit: re.Match, mentions: list[Mention], offset: int) -> list:
+    """'held a call with Putin and then spoke with Zelensky': two calls. A call's parties are
+    the shared subject and the people between its trigger and the next call trigger."""
+    hits = sorted({h.span() for _, _, pattern in ctx.compiled.triggers["call"]
+                   for h in pattern.finditer(text)})
+    spans = []
+    for span in hits:  # overlapping matches of one wording are one trigger
+        if spans and span[0] < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], span[1]))
+        else:
+            spans.append(span)
+    mine = next((i for i, (s, e) in enumerate(spans) if s <= hit.start() < e), None)
+    if mine is None or len(spans) < 2:
+        return mentions
+    first_start = spans[0][0]
+    low = spans[mine][0] if mine > 0 else 0  # people before it are the earlier call's
+    high = spans[mine + 1][0] if mine + 1 < len(spans) else len(text)
+    return [m for m in mentions if m.start - offset < first_start
+            or low <= m.start - offset < high]
+
+
+_SEPARATELY = re.compile(r"\b(?:and|then),?\s+(?:later\s+|also\s+)?separately,?\s+(?:with\s+)?", re.I)
+
+
+def _separate_calls(parties: list[dict], mentions: list[Mention], text: str, hit: re.Match,
+                    offset: int) -> list[list[dict]]:
+    """'X spoke by phone with A and, separately, with B': one call with A, another with B."""
+    split = _SEPARATELY.search(text, hit.end())
+    if not split:
+        return [parties]
+    later = {m.name for m in mentions if m.kind == "person" and m.start - offset >= split.end()}
+    second = [p for p in parties if p["name"] in later]
+    first = [p for p in parties if p["name"] not in later]
+    subject = {m.name for m in mentions if m.kind == "person" and m.start - offset < hit.start()}
+    shared = [p for p in first if p["name"] in subject]
+    groups = [first, shared + second]
+    if not second or not shared or any(len({p["country"] for p in g}) < 2 for g in groups):
+        return [parties]
+    return groups
+
+
+_DEADLINE = re.compile(
+    r"\b(?:until|till|by|before|deadline of|no later than|starting(?: on)?|from|effective)\s+"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December))\b(?:,?\s+\d{4})?")
 _CALL_WORD = re.compile(r"\b(?:call|conversation|spoke|phone|talks?)\b", re.I)
 
 
