@@ -21,7 +21,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     out = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")
     source = sys.stdin.buffer if args.input == "-" else open(args.input, "rb")
-    articles = events = rejected = dropped = 0
+    articles = events = rejected = dropped = failed = 0
     try:
         for number, line in enumerate(source, 1):
             if not line.strip():
@@ -33,7 +33,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 print(f"{args.input}:{number}: rejected: {exc}", file=sys.stderr)
                 continue
             articles += 1
-            result = analyse(article)
+            try:
+                result = analyse(article)
+            except Exception as exc:  # noqa: BLE001 - one article's bug must not end the run
+                failed += 1
+                print(f"{args.input}:{number}: extraction failed for article {article.id}: "
+                      f"{type(exc).__name__}: {exc}", file=sys.stderr)
+                continue
             for drop in result.dropped:
                 dropped += 1
                 print(f"{args.input}:{number}: dropped a {drop.event_type} candidate "
@@ -46,8 +52,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if out is not sys.stdout.buffer:
             out.close()
     print(f"{articles} articles, {events} events, {rejected} rejected, "
-          f"{dropped} candidates dropped", file=sys.stderr)
-    return 0
+          f"{dropped} candidates dropped, {failed} failed", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:

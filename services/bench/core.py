@@ -3,11 +3,14 @@
 import datetime as dt
 import importlib.util
 import random
+import resource
 import time
 from pathlib import Path
 
 from schemas.article import RawArticle
 from services.extract import DEFAULT_MIN_CONFIDENCE, extract
+from services.extract.parse import default_parser
+from services.extract.text import split_sentences
 from services.up import SAMPLE_FEED
 
 # Non-diplomatic filler in the styles of a general feed: sports, markets, weather, culture.
@@ -62,15 +65,43 @@ def feeds(n: int, seed: int = 7) -> dict[str, list[RawArticle]]:
     return {"mixed": mixed, "diplomatic": [variant(i) for i in range(n)]}
 
 
-def measure(articles: list[RawArticle], gated: bool) -> dict:
-    """Articles/s and words/s of extract() over `articles` on one core."""
+def syndicated(n: int, repeat: float = 0.3, seed: int = 5) -> list[RawArticle]:
+    """All-diplomatic articles where a share `repeat` of the sentences recur across articles
+    (wire copy syndicated by many outlets); every other sentence is made unique."""
+    rng = random.Random(seed)
+    diplomatic = diplomatic_articles()
+    out = []
+    for i in range(n):
+        base = rng.choice(diplomatic)
+        sentences = [s.text if rng.random() < repeat else f"In report {i}.{j}, {s.text}"
+                     for j, s in enumerate(split_sentences(base.body))]
+        out.append(base.model_copy(update={"id": f"s-{i}", "body": "\n".join(sentences)}))
+    return out
+
+
+def measure(articles: list[RawArticle], gated: bool, cache: bool = False) -> dict:
+    """Articles/s and words/s of extract() over `articles` on one core.
+
+    With `cache=False` the sentence-analysis cache is emptied before each article, so no
+    article profits from another's parses; with `cache=True` it works as in a worker, and
+    the share of parses it saved is reported.
+    """
+    parser = default_parser()
     words = sum(len(a.body.split()) for a in articles)
+    parser._cache.clear()
+    hits, misses = parser.hits, parser.misses
     start = time.perf_counter()
-    events = sum(len(extract(a, gated=gated)) for a in articles)
+    events = 0
+    for article in articles:
+        if not cache:
+            parser._cache.clear()
+        events += len(extract(article, gated=gated))
     seconds = time.perf_counter() - start
+    looked_up = (parser.hits - hits) + (parser.misses - misses)
     return {"articles": len(articles), "events": events, "seconds": round(seconds, 3),
             "articles_per_s": round(len(articles) / seconds, 1),
-            "words_per_s": round(words / seconds)}
+            "words_per_s": round(words / seconds),
+            "parse_cache_hit_rate": round((parser.hits - hits) / looked_up, 3) if looked_up else None}
 
 
 def corpus_f1(corpus: Path, gated: bool) -> float | None:
@@ -97,5 +128,9 @@ def run_core(n: int, corpus: Path) -> dict:
         gated, baseline = measure(articles, True), measure(articles, False)
         report[name] = {"gated": gated, "baseline": baseline,
                         "speedup": round(gated["articles_per_s"] / baseline["articles_per_s"], 1)}
+    repeated = syndicated(n)
+    report["syndicated"] = {"repeat_share": 0.3, "without_cache": measure(repeated, True),
+                            "with_cache": measure(repeated, True, cache=True)}
     report["f1"] = {"gated": corpus_f1(corpus, True), "baseline": corpus_f1(corpus, False)}
+    report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return report

@@ -19,6 +19,14 @@ def _markdown(report: dict) -> str:
         f1 = core["f1"]
         lines += ["", f"Micro F1 on the shared corpus: gated {f1['gated']}, "
                       f"baseline {f1['baseline']} (None = corpus not present).", ""]
+        syn = core.get("syndicated")
+        if syn:
+            lines += [f"Syndicated feed ({syn['repeat_share']:.0%} of sentences repeat across "
+                      f"articles): {syn['without_cache']['articles_per_s']} articles/s with the "
+                      f"sentence cache emptied per article, {syn['with_cache']['articles_per_s']} "
+                      f"with it (hit rate {syn['with_cache']['parse_cache_hit_rate']}).", ""]
+        if core.get("peak_rss_mb"):
+            lines += [f"Peak RSS of the benchmark process: {core['peak_rss_mb']} MB.", ""]
     for run in report.get("e2e", []):
         s = run["sustained"]
         lines += [f"### End to end, {run['workers']} extractor worker(s)", "",

@@ -84,10 +84,10 @@ def _resolve_match(kind: str, match: re.Match, ref: dt.date) -> dt.date | None:
                 previous = ref.replace(day=1) - dt.timedelta(days=1)
                 day = previous.replace(day=int(groups["day"]))
             return day
-    except ValueError:
-        return None
+    except (ValueError, OverflowError):
+        return None  # no such day, or one before year 1
     if kind == "yesterday":
-        return ref - dt.timedelta(days=1)
+        return ref - dt.timedelta(days=1) if ref > dt.date.min else None
     return ref
 
 
@@ -100,5 +100,10 @@ def _month_day(month: int, day: int, year: int | None, ref: dt.date) -> dt.date 
         return None
     # A bare "December 28" in a January article is last year's.
     if candidate - ref > dt.timedelta(days=31):
-        candidate = candidate.replace(year=ref.year - 1)
+        if ref.year == dt.MINYEAR:
+            return None  # an article dated in year 1 has no year before it
+        try:
+            candidate = candidate.replace(year=ref.year - 1)
+        except ValueError:  # February 29 of a leap year, a year later
+            return None
     return candidate
