@@ -69,3 +69,13 @@ def test_actor_of_a_subordinate_clause_is_not_the_authority():
 
 def test_a_trigger_word_inside_a_name_is_no_trigger():
     assert bans("Guterres will succeed Ban Ki-moon of South Korea on January 1.") == []
+
+
+def test_telephoned_is_a_call_without_other_phone_words():
+    from services.extract import extract as run
+    body = ("U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister "
+            "Andrei Kozyrev on Tuesday.")
+    (call,) = [e for e in run(article(body, "1995-03-01T12:00:00+00:00"))
+               if e.event_type == "call"]
+    assert {(p.name, p.country) for p in call.participants} == {
+        ("Warren Christopher", "USA"), ("Andrei Kozyrev", "RUS")}

@@ -76,3 +76,13 @@ def test_a_title_with_a_confirmation_is_the_post_confirmed():
                 "2025-01-25T12:00:00+00:00")
     assert got["Marco Rubio"].status == "confirmed"
     assert picks("Trade Minister Simon Birmingham said the talks went well.") == {}
+
+
+def test_a_portfolio_named_by_its_title_alone_follows_its_nominee():
+    got = picks("President Ruto picked former governor Amani Wekesa for Mining and Blue Economy "
+                "and Joseph Otieno for Energy and Petroleum.", "2024-07-25T12:00:00+00:00")
+    assert {n: e.position for n, e in got.items()} == {
+        "Amani Wekesa": "Mining and Blue Economy", "Joseph Otieno": "Energy and Petroleum"}
+    assert {e.country for e in got.values()} == {"KEN"}
+    assert picks("The film left with one statuette from eight nominations, for Anna Berg and "
+                 "Tom Berg's ballad.") == {}

@@ -16,7 +16,7 @@ _COREFERENCE = re.compile(
     r"\bthe two\b(?: (?:leaders|men|presidents|ministers|sides|heads of state))?(?! (?:countries|nations))"
     r"|\bboth (?:leaders|men|presidents|ministers|sides)\b|\bthe leaders\b", re.I)
 _HABITUAL = re.compile(r"\b(?:kept|keeps|keep|continu\w*|regularly|often|frequently|repeatedly|routinely)\b", re.I)
-_PHONE_CONTEXT = re.compile(r"\b(?:phone|telephone|telephonic|call|video|videoconference)\b", re.I)
+_PHONE_CONTEXT = re.compile(r"\b(?:phone|phoned|telephone|telephoned|telephonic|call|video|videoconference)\b", re.I)
 
 
 def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weight: float) -> list[Candidate]:

@@ -121,12 +121,48 @@ def _posts(ctx: ArticleContext, text: str) -> list[tuple[str, int, int, str | No
                 end = match.start("dest") + len(dest)
                 label = f"Ambassador to {ctx.country_name(dest)}"
             found.append((label, match.start(), end, country))
+    found.extend(_portfolios(ctx, text))
     found.sort(key=lambda p: p[1] - p[2])
     kept: list[tuple[str, int, int, str | None]] = []
     for post in found:
         if not any(s < post[2] and post[1] < e for _, s, e, _ in kept):
             kept.append(post)
     return sorted(kept, key=lambda p: p[1])
+
+
+# "picked Hassan Joho for Mining and Blue Economy", "reappointing Kindiki to the Interior
+# ministry": a cabinet portfolio named by its title alone.
+_PORTFOLIO = re.compile(
+    r"\bfor (?:the )?(?P<p>[A-Z][a-z]+(?:(?:, | and | of | )(?:[A-Z][a-z]+|Micro|Small)){0,6})"
+    r"(?P<m> (?:[Mm]inistry|portfolio|docket))?"
+    r"|\bto (?:the )?(?P<q>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3}) (?P<n>[Mm]inistry|portfolio|docket)\b")
+
+
+_AFTER_NAME = re.compile(r"[A-Z][^\W\d_]+[’']?,?\s+$")
+_CALENDAR = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
+February March April May June July August September October November December Today""".split())
+
+
+def _portfolios(ctx: ArticleContext, text: str) -> list[tuple[str, int, int, str | None]]:
+    out = []
+    for match in _PORTFOLIO.finditer(text):
+        if not _AFTER_NAME.search(text[max(0, match.start() - 40):match.start()]):
+            continue  # the portfolio follows its nominee: "Hassan Joho for Mining"
+        phrase = match.group("p") or match.group("q")
+        end = match.end()
+        if match.group("p") and not match.group("m") and " and " in phrase \
+                and re.match(r"\s+for\b", text[end:]):
+            # "for Mining and Blue Economy and Joseph Otieno for Energy": the next nominee
+            phrase = phrase.rsplit(" and ", 1)[0]
+            end = match.start("p") + len(phrase)
+        first = phrase.split()[0].rstrip(",")
+        if first in _CALENDAR or ctx.compiled.actors.pattern.fullmatch(phrase) \
+                or ctx.compiled.actors.pattern.match(phrase):
+            continue  # "for Tuesday", "for China": no portfolio
+        suffix = match.group("m") or (" " + match.group("n") if match.group("n") else "")
+        start = match.start("p") if match.group("p") else match.start("q")
+        out.append((phrase + suffix, start, end if not suffix else match.end(), None))
+    return out
 
 
 def _nominator(ctx: ArticleContext, sentence: Sentence) -> tuple[str, str | None] | None:
