@@ -11,7 +11,10 @@ from services.extract.text import Sentence
 from services.extract.tree import in_side_clause
 
 _IN_PERSON = re.compile(r"\b(?:met|meeting|summit|visit(?:ed|s)?|in person|sidelines|face-to-face|talks in)\b", re.I)
-_WEAK_RULES = {"call.speaks_with", "call.call_with", "call.phoned"}
+_WEAK_RULES = {"call.speaks_with", "call.call_with", "call.phoned", "call.spoke_together"}
+# "Trump and Chinese President Xi Jinping spoke": two named parties joined right before it.
+_PLACE_AFTER = re.compile(r"\b(?:in|at|during|over) (?:the )?(?:[a-z]+ )?[A-Z]|\b(?:lunch|dinner|breakfast)\b")
+_JOINED_SUBJECT = re.compile(r"\b[A-Z][\w.'’-]+ and (?:[A-Z][\w.'’-]*\s+){1,5}$")
 _COREFERENCE = re.compile(
     r"\bthe two\b(?: (?:leaders|men|presidents|ministers|sides|heads of state))?(?! (?:countries|nations))"
     r"|\bboth (?:leaders|men|presidents|ministers|sides)\b|\bthe leaders\b", re.I)
@@ -25,6 +28,9 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     if rule in _WEAK_RULES and (_IN_PERSON.search(text) or _HABITUAL.search(text)
                                 or not _PHONE_CONTEXT.search(ctx.article.title + ctx.article.body)):
         return []  # "kept talking to", "spoke with ... at the summit": not a call
+    if rule == "call.spoke_together" and (not _JOINED_SUBJECT.search(text[:hit.start()])
+                                          or _PLACE_AFTER.search(text[hit.end():])):
+        return []  # "Trump spoke at the rally", "they spoke after lunch in Berlin": no call
     confidence = weight
     coref = _COREFERENCE.search(text[:hit.start()])
     if coref and not _people_between(ctx.mentions(sentence), sentence.start, coref.end(), hit.start()):
@@ -67,7 +73,8 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
 def _own_stretch(ctx, text: str, hit: re.Match, mentions: list[Mention], offset: int) -> list:
     """'held a call with Putin and then spoke with Zelensky': two calls. A call's parties are
     the shared subject and the people between its trigger and the next call trigger."""
-    hits = sorted({h.span() for _, _, pattern in ctx.compiled.triggers["call"]
+    hits = sorted({h.span() for rule, _, pattern in ctx.compiled.triggers["call"]
+                   if rule != "call.spoke_together"  # a bare verb: no call of its own here
                    for h in pattern.finditer(text)})
     spans = []
     for span in hits:  # overlapping matches of one wording are one trigger
