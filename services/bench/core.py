@@ -88,13 +88,13 @@ def measure(articles: list[RawArticle], gated: bool, cache: bool = False) -> dic
     """
     parser = default_parser()
     words = sum(len(a.body.split()) for a in articles)
-    parser._cache.clear()
+    parser.clear()
     hits, misses = parser.hits, parser.misses
     start = time.perf_counter()
     events = 0
     for article in articles:
         if not cache:
-            parser._cache.clear()
+            parser.clear()
         events += len(extract(article, gated=gated))
     seconds = time.perf_counter() - start
     looked_up = (parser.hits - hits) + (parser.misses - misses)

@@ -105,13 +105,12 @@ def analyse(article: RawArticle, compiled: Compiled | None = None,
             if gated and compiled.gates[kind].isdisjoint(words):
                 continue
             analysed = True
-            exclude = compiled.excludes[kind]
-            if compiled.exclude_scopes[kind] == "trigger":
-                vetoes = [m.span() for m in exclude.finditer(sentence.text)] if exclude else []
-            elif exclude is not None and exclude.search(sentence.text):
-                continue
-            else:
-                vetoes = []
+            exclude, vetoes = compiled.excludes[kind], []
+            if exclude is not None:
+                if compiled.exclude_scopes[kind] == "trigger":
+                    vetoes = [m.span() for m in exclude.finditer(sentence.text)]
+                elif exclude.search(sentence.text):
+                    continue
             found = _sentence_candidates(ctx, sentence, kind, triggers, vetoes)
             if found and _is_old(sentence.text, article):
                 for cand in found:  # "In 2017 the department imposed...": background

@@ -13,7 +13,8 @@ MONTHS = {
          ("december", "dec")), start=1)
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(m.title() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_NAME = "|".join(m.title() for m in sorted(MONTHS, key=len, reverse=True))
+_MONTH = r"(?P<month>" + _MONTH_NAME + r")\.?"
 _PATTERNS = (
     ("month_day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")),
     ("day_month", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?:of\s+)?(?P<year>\d{4}))?\b")),
@@ -107,3 +108,17 @@ def _month_day(month: int, day: int, year: int | None, ref: dt.date) -> dt.date 
         except ValueError:  # February 29 of a leap year, a year later
             return None
     return candidate
+
+
+# "put off the tariff until July 9", "effective Friday, August 1": a deadline or a start date,
+# not the day something happened.
+_DEADLINE = re.compile(
+    r"\b(?:until|till|by|before|deadline of|no later than|starting(?: on)?|from|effective)\s+"
+    r"(?:(?:" + "|".join(w.title() for w in WEEKDAYS) + r"),?\s+)?"
+    r"(?:(?:" + _MONTH_NAME + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTH_NAME + r"))\b(?:,?\s+\d{4})?")
+
+
+def mask_deadlines(text: str) -> str:
+    """`text` with its deadline dates blanked out, offsets kept, for `resolve`."""
+    return _DEADLINE.sub(lambda m: " " * len(m.group(0)), text)

@@ -5,7 +5,7 @@ import re
 from services.extract.actors import OFFICE_WORDS, Mention
 from services.extract.candidate import Candidate
 from services.extract.context import ArticleContext
-from services.extract.dates import resolve
+from services.extract.dates import mask_deadlines, resolve
 from services.extract.rules.common import status_of
 from services.extract.text import Sentence
 from services.extract.tree import in_side_clause
@@ -52,8 +52,7 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     if len(parties) < 2 or len(countries) < 2:
         return []
     dated, cut = ctx.without_dateline(sentence)  # "NEW DELHI, June 11 -" is not the call's date
-    # "put off the tariff until July 9": a deadline, not the day of the call
-    dated = _DEADLINE.sub(lambda m: " " * len(m.group(0)), dated)
+    dated = mask_deadlines(dated)  # "put off the tariff until July 9" is not the call's date
     day, explicit = resolve(dated, ctx.reference, max(0, hit.start() - cut))
     date_given = explicit
     if not explicit:
@@ -112,13 +111,6 @@ def _separate_calls(parties: list[dict], mentions: list[Mention], text: str, hit
     return groups
 
 
-_DEADLINE = re.compile(
-    r"\b(?:until|till|by|before|deadline of|no later than|starting(?: on)?|from|effective)\s+"
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December))\b(?:,?\s+\d{4})?")
 _CALL_WORD = re.compile(r"\b(?:call|conversation|spoke|phone|talks?)\b", re.I)
 
 

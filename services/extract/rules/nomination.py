@@ -4,6 +4,7 @@ import re
 
 from services.extract.candidate import Candidate
 from services.extract.context import ArticleContext, last_name_run
+from services.extract.dates import MONTHS, WEEKDAYS
 from services.extract.lexicon import NAME_STOPWORDS as _NOT_NAME
 from services.extract.rules.common import after_preposition, status_cue
 from services.extract.text import Sentence
@@ -139,8 +140,7 @@ _PORTFOLIO = re.compile(
 
 
 _AFTER_NAME = re.compile(r"[A-Z][^\W\d_]+[’']?,?\s+$")
-_CALENDAR = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
-February March April May June July August September October November December Today""".split())
+_CALENDAR = frozenset({w.title() for w in (*WEEKDAYS, *MONTHS)} | {"Today"})
 
 
 def _portfolios(ctx: ArticleContext, text: str) -> list[tuple[str, int, int, str | None]]:
