@@ -30,6 +30,7 @@ bench: setup  ## benchmark figures (see README)
 	$(BIN)/diplowire bench
 
 score: setup  ## quality on ../shared/eval/corpus, if present
+	@test -f ../shared/eval/score.py || { echo "make score: ../shared/eval (the annotated corpora) is not beside this clone; nothing to score"; exit 2; }
 	$(BIN)/diplowire extract --input ../shared/eval/corpus/articles.jsonl --output /tmp/diplowire-events.jsonl
 	$(PYTHON) ../shared/eval/score.py ../shared/eval/corpus/gold.jsonl /tmp/diplowire-events.jsonl
 

@@ -16,6 +16,8 @@ class RejectReason(StrEnum):
     EMPTY_BODY = "empty_body"
     OVERSIZED = "oversized"
     EXTRACTION_ERROR = "extraction_error"
+    EXTRACTION_TIMEOUT = "extraction_timeout"
+    UNSUPPORTED_LANGUAGE = "unsupported_language"
 
 
 class DeadLetter(WireModel):
@@ -28,6 +30,11 @@ class DeadLetter(WireModel):
     partition: int = Field(description="Partition it was read from.")
     offset: int = Field(description="Offset it was read from.")
     key: str | None = Field(None, description="Message key, decoded as UTF-8 with replacement.")
-    payload_base64: str = Field(description="The original message value, base64-encoded.")
+    payload_base64: str = Field(description=(
+        "The original message value, base64-encoded; only its first bytes when "
+        "`payload_truncated`, so that the dead letter fits the broker's message limit."))
+    payload_truncated: bool = Field(False, description="True when `payload_base64` is cut.")
+    payload_bytes: int = Field(0, ge=0, description="Size of the original message value.")
+    payload_sha256: str = Field("", description="SHA-256 (hex) of the original message value.")
     rejected_at: AwareDatetime = Field(description="When the worker rejected it.")
     worker: str = Field(description="Service and version that rejected it.")

@@ -27,10 +27,14 @@ BanKind = Literal["app", "export_control", "import", "travel", "entity_list", "i
 
 
 class Evidence(WireModel):
-    """One sentence that supports the event; `body[start:end] == text` exactly."""
+    """One sentence that supports the event, at `body[start:end]` of the body as published.
 
-    text: str = Field(description="The sentence as it appears in the body.")
-    start: int = Field(ge=0, description="Character offset of the sentence in the body.")
+    `text` is that span after hygiene (NFKC, without zero-width, bidi-control or NUL
+    characters): for ordinary text, `body[start:end] == text` exactly.
+    """
+
+    text: str = Field(description="The sentence, after hygiene (see above).")
+    start: int = Field(ge=0, description="Character offset of the sentence in the original body.")
     end: int = Field(ge=0, description="Character offset one past the sentence's end.")
     rule: str = Field(description="Id of the lexicon rule that matched in this sentence.")
 

@@ -4,7 +4,6 @@ import argparse
 import sys
 from pathlib import Path
 
-import orjson
 
 
 def _bootstrap(settings) -> str:
@@ -15,45 +14,13 @@ def _bootstrap(settings) -> str:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Batch mode: articles JSONL in, one event per line out, no broker."""
-    from services.core.codec import decode_article
-    from services.core.errors import RejectedInput
-    from services.extract import analyse
+    from services.batch import BatchInputError, run_extract
 
-    out = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")
-    source = sys.stdin.buffer if args.input == "-" else open(args.input, "rb")
-    articles = events = rejected = dropped = failed = 0
     try:
-        for number, line in enumerate(source, 1):
-            if not line.strip():
-                continue
-            try:
-                article = decode_article(line.strip())
-            except RejectedInput as exc:
-                rejected += 1
-                print(f"{args.input}:{number}: rejected: {exc}", file=sys.stderr)
-                continue
-            articles += 1
-            try:
-                result = analyse(article)
-            except Exception as exc:  # noqa: BLE001 - one article's bug must not end the run
-                failed += 1
-                print(f"{args.input}:{number}: extraction failed for article {article.id}: "
-                      f"{type(exc).__name__}: {exc}", file=sys.stderr)
-                continue
-            for drop in result.dropped:
-                dropped += 1
-                print(f"{args.input}:{number}: dropped a {drop.event_type} candidate "
-                      f"(rule {drop.rule}): {drop.error}", file=sys.stderr)
-            for event in result.events:
-                if event.confidence >= args.min_confidence:
-                    out.write(orjson.dumps(event.model_dump(mode="json")) + b"\n")
-                    events += 1
-    finally:
-        if out is not sys.stdout.buffer:
-            out.close()
-    print(f"{articles} articles, {events} events, {rejected} rejected, "
-          f"{dropped} candidates dropped, {failed} failed", file=sys.stderr)
-    return 1 if failed else 0
+        return run_extract(args.input, args.output, args.min_confidence, args.strict)
+    except BatchInputError as exc:
+        print(f"diplowire extract: {exc}", file=sys.stderr)
+        return 2
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -166,6 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE,
                    help=f"drop events below this confidence (default {DEFAULT_MIN_CONFIDENCE})")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 if any article was rejected, unsupported or failed")
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("ingest", help="publish articles to the raw topic")
     p.add_argument("path", help="JSONL file, folder of .json files, or - for stdin")

@@ -1,5 +1,8 @@
 """Bytes <-> wire models: the only place that decodes or encodes message values."""
 
+import json
+import re
+
 import orjson
 from pydantic import BaseModel, ValidationError
 
@@ -10,6 +13,7 @@ from services.core.errors import RejectedInput
 # A UTF-8 body of MAX_BODY_CHARS characters is at most 4 bytes each; anything larger than this
 # (plus room for the other fields) is refused before it is parsed at all.
 MAX_MESSAGE_BYTES = MAX_BODY_CHARS * 4 + 64_000
+_KEY_END = re.compile(rb'"\s*:')  # how every object key ends, and some quoted text too
 
 
 def encode(model: BaseModel) -> bytes:
@@ -33,7 +37,34 @@ def decode_article(value: bytes | None) -> RawArticle:
         data = orjson.loads(value)
     except orjson.JSONDecodeError as exc:
         raise RejectedInput(RejectReason.INVALID_JSON, str(exc)) from exc
+    if isinstance(data, dict) and _may_repeat_keys(value, len(data)):
+        _refuse_repeated_keys(value)
     return validate_article(data)
+
+
+def _may_repeat_keys(value: bytes, kept: int) -> bool:
+    """Cheap test: the top level names more keys than the parsed object kept.
+
+    A body with quotes inside counts too (`":` can occur in text), so this only says when
+    the exact, slower check must run.
+    """
+    return len(_KEY_END.findall(value)) > kept
+
+
+def _refuse_repeated_keys(value: bytes) -> None:
+    """Refuse an object that names a field twice: readers disagree on which one wins.
+
+    `{"id": "a", ..., "id": "b"}` would be keyed `a` upstream and read as `b` here.
+    """
+    def pairs(items: list[tuple[str, object]]) -> dict:
+        seen: set[str] = set()
+        for name, _ in items:
+            if name in seen:
+                raise RejectedInput(RejectReason.SCHEMA_VIOLATION, f"duplicate key {name!r}")
+            seen.add(name)
+        return dict(items)
+
+    json.loads(value, object_pairs_hook=pairs)
 
 
 def validate_article(data: object) -> RawArticle:
@@ -45,12 +76,15 @@ def validate_article(data: object) -> RawArticle:
 
 
 def _classify(exc: ValidationError) -> RejectReason:
-    for err in exc.errors():
-        if err["loc"][:1] == ("body",):
-            if err["type"] == "string_too_long":
-                return RejectReason.OVERSIZED
-            if err["type"] in ("string_too_short", "value_error", "missing"):
-                return RejectReason.EMPTY_BODY
+    """`oversized` and `empty_body` only when the body is the sole fault; else a violation."""
+    errors = exc.errors()
+    if any(err["loc"][:1] != ("body",) for err in errors):
+        return RejectReason.SCHEMA_VIOLATION  # missing fields, a bad date: not the body's fault
+    kinds = {err["type"] for err in errors}
+    if "string_too_long" in kinds:
+        return RejectReason.OVERSIZED
+    if kinds <= {"string_too_short", "value_error"}:
+        return RejectReason.EMPTY_BODY  # present and blank; a missing body is a violation
     return RejectReason.SCHEMA_VIOLATION
 
 

@@ -91,6 +91,13 @@ class ExtractorSettings(KafkaSettings):
     extractor_min_confidence: float = Field(
         0.0, ge=0, le=1, description="Events below this confidence are not published at all.",
     )
+    extract_budget_s: float = Field(
+        10.0, gt=0, description=(
+            "Time one article may take in extraction; past it the article is a dead letter "
+            "(`extraction_timeout`). Ordinary articles take 2-50 ms."))
+    message_limit_bytes: int = Field(
+        1_000_000, ge=100_000, description=(
+            "Largest message the producer and broker accept; dead letters are cut to fit."))
 
 
 class AlerterSettings(KafkaSettings):

@@ -1,12 +1,15 @@
 """The extraction core: `extract(article) -> list[Event]`, pure and Kafka-free.
 
-A fast trigger gate picks the sentences worth analysing; per-type rules (wired in
-`rules.RULES`) turn them into candidates; `merge` folds mentions of one real event into one
-event with every evidence sentence. No I/O, no clock, no environment.
+The body is cleaned first (`hygiene`: NFKC, no invisible characters; evidence offsets still
+slice the original). A fast trigger gate picks the sentences worth analysing; per-type rules
+(wired in `rules.RULES`) turn them into candidates; `merge` folds mentions of one real event
+into one event with every evidence sentence. No I/O, no environment; the clock is read only
+to keep an optional time budget.
 """
 
 import hashlib
 import re
+import time
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
@@ -16,6 +19,7 @@ from schemas.events import Event, EventAdapter, Evidence
 from services.extract.candidate import Candidate
 from services.extract.context import Compiled, build_context, default_compiled, tokens
 from services.extract.dates import resolve
+from services.extract.hygiene import Cleaned, clean
 from services.extract.merge import merge
 from services.extract.rules import ARTICLE_PASSES, RULES
 from services.extract.stories import annotate, new_story
@@ -34,6 +38,10 @@ BACKGROUND_FACTOR = 0.6
 MAX_CANDIDATES = 300
 MAX_ANALYSED_SENTENCES = 800  # sentences the gate lets through; a long report has ~200
 MAX_HITS_PER_SENTENCE = 12  # trigger matches of one type tried in one sentence
+# What one article may put on the topics: a syndicated wire repeats a sentence a few times,
+# a stuffed body thousands. The cuts are reported as dropped candidates.
+MAX_EVIDENCE_PER_EVENT = 25
+MAX_EVENTS_PER_ARTICLE = 100
 _BACKGROUND = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Ff]rom) (?:early |late |mid-)?((?:19|20)\d{2})\b")
 STATUS_ORDER = {"nomination": ("withdrawn", "rejected", "confirmed", "nominated")}
 CODES = {
@@ -49,8 +57,12 @@ CODES = {
     ("nomination", None): (None, None),
 }
 
-__all__ = ["DEFAULT_MIN_CONFIDENCE", "EXTRACTOR_VERSION", "Dropped", "Extraction", "analyse",
-           "extract"]
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "EXTRACTOR_VERSION", "BudgetExceeded", "Dropped",
+           "Extraction", "analyse", "extract"]
+
+
+class BudgetExceeded(Exception):
+    """Extraction of one article ran past its time budget."""
 
 
 @dataclass(frozen=True)
@@ -81,16 +93,42 @@ def extract(article: RawArticle, compiled: Compiled | None = None,
 
 
 def analyse(article: RawArticle, compiled: Compiled | None = None,
-            gated: bool = True) -> Extraction:
-    """`extract`, plus the candidates that failed validation (for the shells to count)."""
+            gated: bool = True, budget_s: float | None = None) -> Extraction:
+    """`extract`, plus the candidates that failed validation (for the shells to count).
+
+    With `budget_s`, raises `BudgetExceeded` once the article has taken longer than that.
+    """
     compiled = compiled or default_compiled()
+    body = clean(article.body)
+    if body.origin is not None or article.title != clean(article.title).text:
+        article = article.model_copy(update={"body": body.text,
+                                             "title": clean(article.title).text})
     if gated and compiled.gate.isdisjoint(tokens(article.body)):
         return Extraction([])
+    deadline = None if budget_s is None else time.monotonic() + budget_s
+    found = _analyse(article, compiled, gated, deadline)
+    if body.origin is None:
+        return found
+    return Extraction([_in_original(e, body) for e in found.events], found.dropped)
+
+
+def _in_original(event: Event, body: Cleaned) -> Event:
+    """The event with evidence offsets mapped from the cleaned body back to the original."""
+    evidence = [e.model_copy(update=dict(zip(("start", "end"), body.original_span(e.start, e.end))))
+                for e in event.evidence]
+    return event.model_copy(update={"evidence": evidence})
+
+
+def _analyse(article: RawArticle, compiled: Compiled, gated: bool,
+             deadline: float | None) -> Extraction:
     ctx = build_context(article, compiled)
     candidates: list[Candidate] = []
     truncated: list[Dropped] = []
     read = 0
     for sentence in ctx.sentences:
+        if deadline is not None and time.monotonic() > deadline:
+            raise BudgetExceeded(f"still reading at character {sentence.start} of "
+                                 f"{len(article.body)}")
         if len(candidates) >= MAX_CANDIDATES or read >= MAX_ANALYSED_SENTENCES:
             truncated.append(Dropped("*", "article_limit", (
                 f"over {MAX_CANDIDATES} candidates or {MAX_ANALYSED_SENTENCES} analysed "
@@ -121,7 +159,15 @@ def analyse(article: RawArticle, compiled: Compiled | None = None,
         candidates = article_pass(candidates)
     groups = merge(candidates, compiled.place_words)
     built, dropped = [], truncated
+    if len(groups) > MAX_EVENTS_PER_ARTICLE:
+        dropped.append(Dropped("*", "event_limit", (
+            f"{len(groups)} events; the first {MAX_EVENTS_PER_ARTICLE} are kept")))
+        groups = groups[:MAX_EVENTS_PER_ARTICLE]
     for group in groups:
+        sentences = len({c.sentence.start for c in group})
+        if sentences > MAX_EVIDENCE_PER_EVENT:
+            dropped.append(Dropped(group[0].event_type, "evidence_limit", (
+                f"{sentences} evidence sentences; the first {MAX_EVIDENCE_PER_EVENT} are kept")))
         try:
             built.append(_build(article, group))
         except ValidationError as exc:
@@ -191,6 +237,8 @@ def _build(article: RawArticle, group: list[Candidate]) -> Event:
     cameo, plover = CODES.get((kind, status)) or CODES[(kind, None)]
     evidence = []
     for cand in group:
+        if len(evidence) == MAX_EVIDENCE_PER_EVENT:
+            break
         if all(e.start != cand.sentence.start for e in evidence):
             s = cand.sentence
             evidence.append(Evidence(text=s.text, start=s.start, end=s.end, rule=cand.rule))

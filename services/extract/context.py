@@ -144,6 +144,15 @@ class ArticleContext:
     _full_names: dict[str, str] | None = None
     last: dict[str, str] = field(default_factory=dict)  # type -> actor of its last candidate
     dateline_end: int = 0  # body offset where the text after a dateline starts
+    _memo: dict[tuple[str, int], object] = field(default_factory=dict)
+
+    def per_sentence(self, name: str, sentence: Sentence, compute):
+        """`compute()` once per sentence for `name`: a rule's sentence-wide scan, whatever
+        the number of trigger hits in it (keeps a hit-stuffed sentence linear)."""
+        key = (name, sentence.index)
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def mentions(self, sentence: Sentence) -> list[Mention]:
         """Actor mentions in one sentence (offsets into the body), computed once.

@@ -22,7 +22,7 @@ from services.core.faust_config import (
 from services.core.metrics import Metrics
 from services.core.settings import ExtractorSettings
 from services.extract.stories import observe
-from services.extractor.handler import handle
+from services.extractor.handler import delivered, handle
 
 
 def create_app(settings: ExtractorSettings, bootstrap: str, metrics: Metrics) -> faust.App:
@@ -46,6 +46,7 @@ def create_app(settings: ExtractorSettings, bootstrap: str, metrics: Metrics) ->
                 # Keep the raw message's timestamp so latency is measured end to end.
                 await (await outputs[out.topic].send(key=out.key, value=out.value,
                                                      timestamp=msg.timestamp))
+                delivered(out, metrics)
 
     @app.agent(candidates)
     async def story_stage(stream):

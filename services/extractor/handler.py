@@ -10,7 +10,8 @@ from services.core.codec import decode_article, encode
 from services.core.dead_letters import dead_letter
 from services.core.errors import RejectedInput
 from services.core.metrics import Metrics
-from services.extract import analyse
+from services.extract import BudgetExceeded, analyse
+from services.extract.hygiene import unsupported_language
 from services.extract.stories import fingerprint
 
 log = logging.getLogger(__name__)
@@ -24,6 +25,7 @@ class Outgoing:
     key: bytes
     value: bytes
     event_type: str | None = None
+    reject_reason: str | None = None  # a dead letter: count it once the broker has it
 
 
 def handle(key: bytes | None, value: bytes | None, topic: str, partition: int, offset: int,
@@ -36,9 +38,17 @@ def handle(key: bytes | None, value: bytes | None, topic: str, partition: int, o
     except RejectedInput as exc:
         return [_reject(exc.reason, exc.message, key, value, topic, partition, offset, settings,
                         metrics, now)]
+    unsupported = unsupported_language(article.language, article.body)
+    if unsupported is not None:
+        return [_reject(RejectReason.UNSUPPORTED_LANGUAGE, unsupported, key, value, topic,
+                        partition, offset, settings, metrics, now)]
     started = time.perf_counter()
     try:
-        result = analyse(article)
+        result = analyse(article, budget_s=settings.extract_budget_s)
+    except BudgetExceeded as exc:
+        return [_reject(RejectReason.EXTRACTION_TIMEOUT,
+                        f"over the {settings.extract_budget_s} s budget: {exc}", key, value,
+                        topic, partition, offset, settings, metrics, now)]
     except Exception as exc:  # noqa: BLE001 - a bug in extraction must not lose the message
         return [_reject(RejectReason.EXTRACTION_ERROR, f"{type(exc).__name__}: {exc}", key,
                         value, topic, partition, offset, settings, metrics, now)]
@@ -57,6 +67,13 @@ def handle(key: bytes | None, value: bytes | None, topic: str, partition: int, o
 
 
 def _reject(reason, message, key, value, topic, partition, offset, settings, metrics, now):
-    metrics.articles_rejected.labels(reason=reason.value).inc()
-    letter = dead_letter(reason, message, topic, partition, offset, key, value, now)
-    return Outgoing(settings.topic_dlq, key or b"", encode(letter))
+    log.warning("dead letter %s:%s:%s: %s", topic, partition, offset, message[:200])
+    letter = dead_letter(reason, message, topic, partition, offset, key, value, now,
+                         settings.message_limit_bytes)
+    return Outgoing(settings.topic_dlq, key or b"", encode(letter), reject_reason=reason.value)
+
+
+def delivered(out: Outgoing, metrics: Metrics) -> None:
+    """Count a message the broker acknowledged (dead letters by reason)."""
+    if out.reject_reason is not None:
+        metrics.articles_rejected.labels(reason=out.reject_reason).inc()

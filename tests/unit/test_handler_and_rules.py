@@ -1,5 +1,6 @@
 import base64
 import datetime as dt
+import hashlib
 
 import orjson
 import pytest
@@ -42,7 +43,39 @@ def test_handle_sends_bad_input_to_the_dead_letter_topic(metrics):
     assert out.topic == "news.raw.dlq"
     assert (letter.reason, letter.partition, letter.offset) == ("invalid_encoding", 2, 9)
     assert base64.b64decode(letter.payload_base64) == b"\x00\xffjunk"
+    assert not letter.payload_truncated and letter.payload_bytes == 6
+    # Counted only once the broker has the dead letter, not when it is built.
+    assert value(metrics, "diplowire_articles_rejected_total", reason="invalid_encoding") == 0
+    handler.delivered(out, metrics)
     assert value(metrics, "diplowire_articles_rejected_total", reason="invalid_encoding") == 1
+
+
+def test_a_dead_letter_always_fits_the_message_limit(metrics):
+    # 160,000 Chinese characters sent ASCII-escaped: 960 KB, over the article limit; its
+    # base64 dead letter would be 1.3 MB, over the broker's limit, and lost.
+    body = "\\u4e2d" * 160_000
+    value_ = ('{"id":"big","source":"s","url":"u","published_at":"2025-01-01T00:00:00Z",'
+              f'"body":"{body}"}}').encode()
+    settings = ExtractorSettings()
+    (out,) = handler.handle(b"big", value_, "news.raw", 0, 3, settings, metrics)
+    letter = DeadLetter.model_validate_json(out.value)
+    assert letter.reason == "oversized"
+    assert len(out.value) <= settings.message_limit_bytes
+    assert letter.payload_truncated and letter.payload_bytes == len(value_)
+    assert letter.payload_sha256 == hashlib.sha256(value_).hexdigest()
+    assert value_.startswith(base64.b64decode(letter.payload_base64))
+
+
+@pytest.mark.parametrize("fields, reason", [
+    ({"language": "zh"}, "unsupported_language"),
+    ({"body": "美国总统特朗普与中国国家主席习近平通电话。" * 20}, "unsupported_language"),
+    ({"body": "Trump phoned Xi. " * 2000}, "extraction_timeout"),
+])
+def test_unsupported_or_endless_articles_are_dead_letters(metrics, fields, reason):
+    article = {**orjson.loads(ARTICLE), **fields}
+    settings = ExtractorSettings(extract_budget_s=0.001)
+    (out,) = handler.handle(b"a1", orjson.dumps(article), "news.raw", 0, 1, settings, metrics)
+    assert (out.topic, DeadLetter.model_validate_json(out.value).reason) == ("news.raw.dlq", reason)
 
 
 def test_handle_turns_an_extraction_crash_into_a_dead_letter(metrics, monkeypatch):

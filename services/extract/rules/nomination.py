@@ -18,7 +18,7 @@ _HEADS = ("head_of_state", "head_of_government")
 def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weight: float) -> list[Candidate]:
     """One candidate per (person, post) pair in the sentence."""
     text = sentence.text
-    posts = _posts(ctx, text)
+    posts = ctx.per_sentence("posts", sentence, lambda: _posts(ctx, text))
     if not posts:
         return []
     nominator = _nominator(ctx, sentence)
