@@ -65,7 +65,10 @@ def cmd_extractor(args: argparse.Namespace) -> int:
     from services.core.settings import ExtractorSettings
     from services.extractor.app import create_app
 
+    from services.extract.context import default_compiled
+
     settings = ExtractorSettings()
+    default_compiled().parser()  # load the model before joining the group, not on article one
     metrics = build_metrics(CollectorRegistry(), "extractor")
     app = create_app(settings, _bootstrap(settings), metrics)
     run_worker(app, metrics, settings.extractor_metrics_port, settings.metrics_host, args.loglevel)
@@ -113,7 +116,8 @@ def cmd_up(args: argparse.Namespace) -> int:
     """Everything on one machine: broker, topics, workers, sample feed, live output."""
     from services.up import run_up
 
-    return run_up(feed=args.feed, keep_running=not args.once, timeout=args.timeout)
+    return run_up(feed=args.feed, keep_running=not args.once, timeout=args.timeout,
+                  fresh=args.fresh)
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -154,6 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--once", action="store_true",
                    help="stop after the sample feed's events arrived (used by tests)")
     p.add_argument("--timeout", type=float, default=120.0, help="with --once: give up after")
+    p.add_argument("--fresh", action="store_true",
+                   help="delete the embedded broker's and workers' local data first")
     p.set_defaults(func=cmd_up)
     p = sub.add_parser("bench", help="benchmark the core and the pipeline (prints figures)")
     p.add_argument("--out", default="bench-out", help="folder for report.json/.md, latency.png")

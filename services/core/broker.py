@@ -1,8 +1,6 @@
 """The embedded single-machine broker (noida-db's Kafka endpoint) and topic creation."""
 
-import os
 import shutil
-import signal
 import socket
 import subprocess
 import time
@@ -12,6 +10,7 @@ from kafka import KafkaAdminClient
 from kafka.admin import NewTopic
 from kafka.errors import TopicAlreadyExistsError
 
+from services.core.children import spawn, stop_all
 from services.core.errors import DiplowireError
 from services.core.settings import KafkaSettings
 
@@ -57,11 +56,10 @@ class EmbeddedBroker:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
-        self._proc = subprocess.Popen(
+        self._proc = spawn(
             [str(broker_binary()), "start", "--data-dir", str(self.data_dir), "--host",
              "127.0.0.1", "--only", "kafka", "--kafka-port", str(self.port)],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            start_new_session=True,
         )
         try:
             wait_for_port("127.0.0.1", self.port, timeout)
@@ -69,6 +67,11 @@ class EmbeddedBroker:
             self.stop()
             raise
         return self
+
+    @property
+    def pid(self) -> int | None:
+        """Process id of the running broker, if started."""
+        return self._proc.pid if self._proc else None
 
     def stop(self, grace: float = 5.0) -> None:
         """SIGTERM, then SIGKILL after `grace` seconds."""
@@ -88,20 +91,7 @@ class EmbeddedBroker:
 
 def stop_process(proc: subprocess.Popen | None, grace: float = 10.0) -> None:
     """Stop a child process group: SIGTERM, wait `grace`, then SIGKILL."""
-    if proc is None or proc.poll() is not None:
-        return
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    try:
-        proc.wait(timeout=grace)
-    except subprocess.TimeoutExpired:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait(timeout=5)
+    stop_all([proc], grace)
 
 
 def ensure_topics(settings: KafkaSettings, bootstrap: str, timeout: float = 30.0) -> list[str]:

@@ -105,6 +105,8 @@ def analyse(article: RawArticle, compiled: Compiled | None = None,
                                              "title": clean(article.title).text})
     if gated and compiled.gate.isdisjoint(tokens(article.body)):
         return Extraction([])
+    if budget_s is not None:
+        compiled.parser()  # loading the model (once per process) is start-up, not this article
     deadline = None if budget_s is None else time.monotonic() + budget_s
     found = _analyse(article, compiled, gated, deadline)
     if body.origin is None:
