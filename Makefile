@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 
 $(BIN)/diplowire: pyproject.toml deploy/model/requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --upgrade pip 'setuptools>=77' wheel
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r deploy/model/requirements.txt
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(BIN)/diplowire

@@ -12,6 +12,14 @@ def _bootstrap(settings) -> str:
     return settings.kafka_bootstrap or f"127.0.0.1:{EmbeddedBrokerSettings().port}"
 
 
+def protect_secrets(settings) -> None:
+    """Keep the SASL password out of every log line, at every level."""
+    from services.core.redact import redact_secrets
+
+    password = settings.kafka_sasl_password
+    redact_secrets([password.get_secret_value()] if password else [])
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     """Batch mode: articles JSONL in, one event per line out, no broker."""
     from services.batch import BatchInputError, run_extract
@@ -25,14 +33,25 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Publish a JSONL file, a folder of .json files or stdin to the raw topic."""
+    from kafka.errors import KafkaError
+
+    from services.core.broker import require_reachable
+    from services.core.errors import DiplowireError
     from services.core.settings import IngestSettings
     from services.ingest.progress import Progress
     from services.ingest.publish import make_producer, publish_articles
     from services.ingest.reader import count_records, read_articles
 
     settings = IngestSettings()
-    producer = make_producer(settings, _bootstrap(settings))
-    progress = Progress(count_records(args.path), enabled=sys.stderr.isatty() and not args.quiet)
+    protect_secrets(settings)
+    try:
+        require_reachable(_bootstrap(settings))
+        total = count_records(args.path)
+        producer = make_producer(settings, _bootstrap(settings))
+    except (DiplowireError, KafkaError, OSError) as exc:
+        print(f"diplowire ingest: {exc}", file=sys.stderr)
+        return 2
+    progress = Progress(total, enabled=sys.stderr.isatty() and not args.quiet)
     rejected = []
 
     def valid():
@@ -46,6 +65,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     try:
         sent = publish_articles(producer, settings.topic_raw, valid(),
                                 on_sent=lambda _: progress.advance())
+    except KafkaError as exc:
+        progress.close()
+        print(f"diplowire ingest: the broker refused or lost a send: {exc!r}; articles up to "
+              f"the failure may be on {settings.topic_raw}, rerun to resend (ids are keys)",
+              file=sys.stderr)
+        return 1
     finally:
         producer.close()
         progress.close()
@@ -68,6 +93,7 @@ def cmd_extractor(args: argparse.Namespace) -> int:
     from services.extract.context import default_compiled
 
     settings = ExtractorSettings()
+    protect_secrets(settings)
     default_compiled().parser()  # load the model before joining the group, not on article one
     metrics = build_metrics(CollectorRegistry(), "extractor")
     app = create_app(settings, _bootstrap(settings), metrics)
@@ -86,6 +112,7 @@ def cmd_alerter(args: argparse.Namespace) -> int:
     from services.core.settings import AlerterSettings
 
     settings = AlerterSettings()
+    protect_secrets(settings)
     metrics = build_metrics(CollectorRegistry(), "alerter")
     app = create_app(settings, _bootstrap(settings), metrics, load_rules(settings.rules_file))
     run_worker(app, metrics, settings.alerter_metrics_port, settings.metrics_host, args.loglevel)
@@ -94,10 +121,16 @@ def cmd_alerter(args: argparse.Namespace) -> int:
 
 def cmd_topics(args: argparse.Namespace) -> int:
     """Create every topic with the configured partitions."""
-    from services.core.broker import ensure_topics
+    from services.core.broker import ensure_topics, require_reachable
+    from services.core.errors import DiplowireError
     from services.core.settings import KafkaSettings
 
     settings = KafkaSettings()
+    try:
+        require_reachable(_bootstrap(settings))
+    except DiplowireError as exc:
+        print(f"diplowire topics: {exc}", file=sys.stderr)
+        return 2
     created = ensure_topics(settings, _bootstrap(settings))
     print(f"created: {', '.join(created) or 'none (all exist)'}")
     return 0

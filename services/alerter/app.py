@@ -57,7 +57,8 @@ def create_app(settings: AlerterSettings, bootstrap: str, metrics: Metrics,
     alerted = bytes_table(app, "alerted", settings)
     track_readiness(app, metrics)
     notifier = (WebhookNotifier(settings.webhook_url, settings.webhook_timeout_s,
-                                settings.webhook_retries) if settings.webhook_url else None)
+                                settings.webhook_retries, settings.webhook_max_bytes)
+                if settings.webhook_url else None)
 
     @app.agent(events)
     async def rekey(stream):

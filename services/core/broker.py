@@ -37,6 +37,24 @@ def wait_for_port(host: str, port: int, timeout: float) -> None:
     raise DiplowireError(f"nothing listening on {host}:{port} after {timeout}s")
 
 
+def require_reachable(bootstrap: str, timeout: float = 3.0) -> None:
+    """Raise one clear `DiplowireError` unless some bootstrap server accepts a connection.
+
+    Clients otherwise wait 30-60 s and end in a library traceback.
+    """
+    for server in bootstrap.split(","):
+        host, _, port = server.strip().rpartition(":")
+        try:
+            with socket.create_connection((host.strip("[]") or "127.0.0.1", int(port)),
+                                          timeout=timeout):
+                return
+        except (OSError, ValueError):
+            continue
+    raise DiplowireError(
+        f"no Kafka broker reachable at {bootstrap}; start one (`diplowire up` runs the embedded "
+        "broker) or point DIPLOWIRE_KAFKA_BOOTSTRAP at yours")
+
+
 class EmbeddedBroker:
     """Start and stop one noida-db Kafka broker on 127.0.0.1 with its own data dir."""
 

@@ -7,7 +7,9 @@ importable module reads the environment by itself. All variables start with `DIP
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from urllib.parse import urlsplit
+
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from schemas.events import EVENT_TYPES
@@ -111,6 +113,21 @@ class AlerterSettings(KafkaSettings):
     webhook_url: str | None = Field(None, description="POST each alert here as JSON, if set.")
     webhook_timeout_s: float = Field(5.0, gt=0, description="Timeout of one webhook request.")
     webhook_retries: int = Field(3, ge=0, description="Retries after a failed webhook request.")
+    webhook_max_bytes: int = Field(
+        256 * 1024, ge=1024, description="Largest alert body posted; a larger one is not sent.")
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        """Only http(s) with a host: no file://, gopher:// or a bare word posted to."""
+        if value is None or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"webhook URL must be http:// or https:// with a host, not {value!r}")
+        if parts.hostname == "169.254.169.254" or parts.hostname.startswith("metadata."):
+            raise ValueError("webhook URL points at a cloud metadata service")
+        return value.strip()
 
 
 class IngestSettings(KafkaSettings):

@@ -76,3 +76,13 @@ def test_dashboard_uses_only_metrics_we_export():
         for target in panel["targets"]:
             for name in re.findall(r"diplowire_[a-z_]+", target["expr"]):
                 assert name in exported, name
+
+
+def test_prometheus_and_grafana_listen_on_loopback_and_grafana_wants_a_login():
+    services = compose()["services"]
+    for name in ("prometheus", "grafana"):
+        assert all(str(p).startswith("127.0.0.1:") for p in services[name]["ports"]), name
+    grafana = services["grafana"]["environment"]
+    assert grafana["GF_AUTH_ANONYMOUS_ENABLED"] == "false"
+    assert "GF_AUTH_ANONYMOUS_ORG_ROLE" not in grafana
+    assert "GRAFANA_ADMIN_PASSWORD" in grafana["GF_SECURITY_ADMIN_PASSWORD"]
