@@ -86,3 +86,25 @@ def test_a_portfolio_named_by_its_title_alone_follows_its_nominee():
     assert {e.country for e in got.values()} == {"KEN"}
     assert picks("The film left with one statuette from eight nominations, for Anna Berg and "
                  "Tom Berg's ballad.") == {}
+
+
+@pytest.mark.parametrize("body, name, post_word", [
+    ("The International Monetary Fund's board on Friday selected Amara Okafor, a Ghanaian "
+     "economist, as its next managing director.", "Amara Okafor", "IMF"),
+    ("World Trade Organization members appointed Lina Haddad as the body's director-general.",
+     "Lina Haddad", "WTO"),
+    ("Euro zone leaders chose Mette Lund as the ECB's next president.", "Mette Lund",
+     "European Central Bank"),
+    ("Members appointed former Lebanese finance minister Lina Haddad as director-general of "
+     "the WTO.", "Lina Haddad", "WTO"),
+])
+def test_a_post_named_relative_to_the_organisation_filling_it(body, name, post_word):
+    assert post_word in picks(body)[name].position
+
+
+@pytest.mark.parametrize("body", [
+    "The company appointed John Hale as its chief executive on Monday.",
+    "The board picked Jane Doe as the IMF's first deputy managing director.",
+])
+def test_a_relative_post_of_an_organisation_outside_the_lexicon_is_no_nomination(body):
+    assert picks(body) == {}

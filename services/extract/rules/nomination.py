@@ -123,6 +123,7 @@ def _posts(ctx: ArticleContext, text: str) -> list[tuple[str, int, int, str | No
                 label = f"Ambassador to {ctx.country_name(dest)}"
             found.append((label, match.start(), end, country))
     found.extend(_portfolios(ctx, text))
+    found.extend(_relative_posts(ctx, text))
     found.sort(key=lambda p: p[1] - p[2])
     kept: list[tuple[str, int, int, str | None]] = []
     for post in found:
@@ -137,6 +138,46 @@ _PORTFOLIO = re.compile(
     r"\bfor (?:the )?(?P<p>[A-Z][a-z]+(?:(?:, | and | of | )(?:[A-Z][a-z]+|Micro|Small)){0,6})"
     r"(?P<m> (?:[Mm]inistry|portfolio|docket))?"
     r"|\bto (?:the )?(?P<q>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3}) (?P<n>[Mm]inistry|portfolio|docket)\b")
+
+
+# "The IMF's board selected X as its next managing director", "WTO members appointed X as
+# the body's director-general": a post named relative to the organisation filling it.
+_RELATIVE_POST = re.compile(
+    r"\b(?:its|the (?:body|organi[sz]ation|fund|bank|agency|alliance|institution|union|"
+    r"council|court|league|group|bloc|commission)['’]s|(?:the )?(?P<org>[A-Z]{2,6})['’]s)"
+    r" (?:next |new |first |sole |top )?"
+    r"(?P<title>managing director|director[- ]general|secretary[- ]general|president|governor|"
+    r"chief executive|executive director|chair(?:man|woman|person)?|head|chief|leader)\b",
+    re.IGNORECASE)
+# Organisation names: capitalised words ending in an institution noun, or an acronym.
+_ORGANISATION = re.compile(
+    r"\b(?:[A-Z][a-z]+ ){1,5}(?:Fund|Organi[sz]ation|Bank|Union|Council|Commission|Agency|"
+    r"Alliance|Court|Nations|Forum|Association|League)\b|\b[A-Z]{2,6}\b")
+
+
+def _relative_posts(ctx: ArticleContext, text: str) -> list[tuple[str, int, int, str | None]]:
+    """Posts such as 'its next managing director', resolved against the organisations the
+    sentence names first (the one choosing), then the headline, to a post of the lexicon."""
+    out = []
+    for match in _RELATIVE_POST.finditer(text):
+        organisations = [match.group("org")] if match.group("org") else []
+        organisations += [m.group(0) for m in _ORGANISATION.finditer(text[:match.start()])]
+        organisations += [m.group(0) for m in _ORGANISATION.finditer(ctx.article.title)]
+        for organisation in organisations:
+            organisation = re.sub(r"^(?:The|A|An) ", "", organisation)
+            post = _lexicon_post(ctx, f"{match.group('title')} of the {organisation}")
+            if post is not None:
+                out.append((post[0], match.start(), match.end(), post[1]))
+                break
+    return out
+
+
+def _lexicon_post(ctx: ArticleContext, phrase: str) -> tuple[str, str | None] | None:
+    """The canonical post (and its country) that a whole phrase names, if any."""
+    for name, ambassador, country, pattern in ctx.compiled.positions:
+        if not ambassador and (m := pattern.search(phrase)) and m.start() == 0:
+            return name, country
+    return None
 
 
 _AFTER_NAME = re.compile(r"[A-Z][^\W\d_]+[’']?,?\s+$")
@@ -230,7 +271,12 @@ Authority Service Institute University Corporation Company Forum Treaty Summit G
 Administration Cabinet""".split())
 
 
-_OBJECT_GAP = re.compile(r"\s+(?:(?:former|outgoing|incumbent|[A-Z][\w'’.-]*)\s+){0,4}")
+# What may stand between a pick verb and the pick: names, adjectives and the pick's current
+# or past title ("appointed former Nigerian finance minister Ngozi Okonjo-Iweala").
+_OBJECT_GAP = re.compile(
+    r"\s+(?:(?:former|outgoing|incumbent|acting|deputy|vice|prime|finance|foreign|trade|economy|"
+    r"defen[cs]e|interior|justice|health|energy|minister|secretary|president|governor|"
+    r"ambassador|envoy|director|chief|head|commissioner|[A-Z][\w'’.-]*)\s+){0,6}")
 
 
 def _picked_spans(ctx: ArticleContext, text: str) -> list[int]:
