@@ -79,3 +79,33 @@ def test_telephoned_is_a_call_without_other_phone_words():
                if e.event_type == "call"]
     assert {(p.name, p.country) for p in call.participants} == {
         ("Warren Christopher", "USA"), ("Andrei Kozyrev", "RUS")}
+
+
+@pytest.mark.parametrize("body, authority, word, status", [
+    ("The Nigerian government suspended Twitter indefinitely on Friday.", "NGA", "Twitter",
+     "enacted"),
+    ("Brazil's Supreme Court ordered the suspension of YouTube across the country.", "BRA",
+     "YouTube", "enacted"),
+    ("Russia blocked access to Instagram on Monday.", "RUS", "Instagram", "enacted"),
+    ("Australia told agencies to remove DeepSeek products from official systems and devices.",
+     "AUS", "DeepSeek", "enacted"),
+    ("Nigeria lifted the suspension of Twitter on Thursday.", "NGA", "Twitter", "lifted"),
+    ("A regional court ruled that Ghana's suspension of Facebook violated the rights of its "
+     "citizens.", "GHA", "Facebook", "struck_down"),
+])
+def test_a_platform_blocked_suspended_or_removed_from_devices_is_an_app_ban(
+        body, authority, word, status):
+    (ban,) = bans(body)
+    assert (ban.authority, ban.ban_kind, ban.status) == (authority, "app", status)
+    assert word in ban.subject
+
+
+@pytest.mark.parametrize("body", [
+    "The Trump administration blocked a consensus on the nomination.",
+    "Twitter suspended the account of the Nigerian president.",
+    "Police blocked the road to the stadium on Sunday.",
+    "The firm shut down its Chinese website after the audit.",
+    "Officials asked staff to delete old emails from their phones.",
+])
+def test_blocking_or_suspending_what_is_no_platform_is_no_ban(body):
+    assert bans(body) == []

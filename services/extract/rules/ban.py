@@ -25,7 +25,8 @@ _SUBJECT_STOP = re.compile(
     r"punish|pressure|force|ensure|safeguard|deny|keep|hamper|weaken|thwart|deter|avoid)\b|"
     r"\bin (?:a|an|the) (?:move|bid|step)|\bin (?:the )?(?=[A-Z])|\bas\b|\bunless\b|\buntil\b|\bwhile\b|\bon (?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bsaying\b|\bsaid\b|\blast\b|\bthis\b|"
-    r"\bwith (?:immediate )?effect\b|\bsince\b|\b(?:is|was|are|were|will|would|may|might|could|can|should|must|has|have|had|runs|remains|applies|"
+    r"\bwith (?:immediate )?effect\b|\b(?:indefinitely|temporarily|permanently|immediately|"
+    r"nationwide|outright|again)\b|\bsince\b|\b(?:is|was|are|were|will|would|may|might|could|can|should|must|has|have|had|runs|remains|applies|"
     r"lasts|expires|covers|took|takes|came|comes)\b|\bfrom (?:January|"
     r"February|March|April|May|June|July|August|September|October|November|December)\b"
 )
@@ -39,7 +40,8 @@ _POSSESSOR = re.compile(r"(?:'s|’s)\s+(?:(?:own|new|latest|planned|proposed|sw
                         r"national|nationwide|unilateral|\w+-wide)\s+)*$")
 _AND = re.compile(r",\s*|,?\s+and\s+|\s*&\s*")
 _OBJECT_INSIDE = frozenset({"ban.import_halt", "ban.closure", "ban.visa", "ban.trade_halt"})
-_RULE_KINDS = {"ban.closure": "travel", "ban.visa": "travel", "ban.sanctions": "sanctions"}
+_RULE_KINDS = {"ban.closure": "travel", "ban.visa": "travel", "ban.sanctions": "sanctions",
+               "ban.platform_block": "app"}
 _TRIGGER_WORDS = frozenset("ban bans banned banning export exports import imports".split())
 _GENERIC_HEADS = frozenset("app apps application applications company companies firm firms platform "
                            "it them this these those".split())
@@ -58,9 +60,28 @@ _KINDS = (
 )
 
 
+_PLATFORM_NOUN = re.compile(
+    r"^\s*(?:the |its |access to |all )*(?:[\w-]+ ){0,3}?(?:app|apps|platforms?|social network|"
+    r"social media|messaging service|microblogging site|chatbot|website)\b", re.I)
+_PLATFORM_REACH = 60  # characters after the verb in which its platform object must start
+
+
+def _platform_object(ctx: ArticleContext, text: str, hit: re.Match) -> bool:
+    """'blocked the microblogging platform', 'suspension of Twitter', 'remove TikTok from
+    work phones': the verb's object is a platform (not 'blocked a consensus')."""
+    after = text[hit.end():hit.end() + _PLATFORM_REACH]
+    if _PLATFORM_NOUN.match(after):
+        return True
+    return any(info[2] == "app" and match.start() < 25
+               for match in ctx.compiled.entities.finditer(after)
+               for info in [ctx.compiled.entity_info[match.group(0)]])
+
+
 def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weight: float) -> list[Candidate]:
     """A ban candidate when a government bans something with a foreign party."""
     text = sentence.text
+    if rule == "ban.platform_block" and not _platform_object(ctx, text, hit):
+        return []
     if rule == "ban.closure" and _SECURITY_CLOSURE.search(text):
         return []  # a border shut against fighting or a storm is no measure against a country
     if _POWER.search(text[max(0, hit.start() - 40):hit.start()]):
@@ -101,7 +122,8 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     aliases = [name for name, _, _ in entities if name.lower() not in subject.lower()]
     confidence = weight if not is_hypothetical(text) else weight * 0.4
     # "revoked visas", "suspended imports": the verb is the measure, not a change of status.
-    trigger = (hit.start(), hit.end()) if rule in _OBJECT_INSIDE else None
+    verb_is_measure = rule in _OBJECT_INSIDE or rule == "ban.platform_block"  # "removed TikTok"
+    trigger = (hit.start(), hit.end()) if verb_is_measure else None
     status = status_of(ctx, "ban", text, hit.start(), trigger)
     ctx.last["ban"] = authority
     out = []

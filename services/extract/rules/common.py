@@ -83,8 +83,12 @@ def status_cue(ctx: ArticleContext, kind: str, text: str, anchor: int,
         for match in pattern.finditer(text):
             if segment and not mood and not segment[0] <= match.start() < segment[1]:
                 continue  # an action word next to another trigger describes that one
-            if trigger and match.start() < trigger[1] and trigger[0] < match.end() \
-                    and not re.search(r"\bto\s+$", text[max(0, match.start() - 4):match.start()]):
+            if trigger and match.start() < trigger[1] and trigger[0] < match.end() and (
+                    # a ban's trigger verb is the measure ("to remove TikTok"); a cue that
+                    # only spans it ("ruled that the suspension ... violated") still counts
+                    kind == "ban" and trigger[0] <= match.start()
+                    or kind != "ban" and not re.search(
+                        r"\bto\s+$", text[max(0, match.start() - 4):match.start()])):
                 continue  # the trigger noun ("a levy") is not its own cue; the verb ("to levy") is
             before = text[max(0, match.start() - 40):match.start()]
             if _CONDITIONAL.search(before):
