@@ -66,7 +66,7 @@ _HOSTILE = ("tariff ban call nominated ", "Trump phoned Xi. ", "US tariffs on Ch
             "Tariff Ban Call Nominated Xi Trump Biden ",
             "tariffs on China imposed by the United States ")
 _SIZE = 60_000
-_WORST_RATIO = 12  # measured 0.5-6.3 at 200 KB on a 2-core machine (see README)
+_WORST_RATIO = 12  # measured 0.4-4.3 at this size on a 2-core machine (see README)
 
 
 def _seconds(unit: str) -> float:
