@@ -206,7 +206,8 @@ def _sentence_candidates(ctx, sentence, kind, triggers, vetoes=()) -> list[Candi
             if _inside_name(ctx, sentence, hit):
                 continue  # "Ban Ki-moon", "Mr Trump's aide Bill Call": a name, not a trigger
             doc = ctx.parse(sentence)
-            if negated(doc, hit.start()) or conditional(doc, hit.start()):
+            negative_trigger = " not " in f" {hit.group(0)} "  # "will not take up": by design
+            if not negative_trigger and negated(doc, hit.start()) or conditional(doc, hit.start()):
                 continue  # "said it would not retaliate", "whether he will apply tariffs"
             found.extend(RULES[kind](ctx, sentence, hit, rule_id, weight))
     return found

@@ -108,3 +108,22 @@ def test_a_post_named_relative_to_the_organisation_filling_it(body, name, post_w
 ])
 def test_a_relative_post_of_an_organisation_outside_the_lexicon_is_no_nomination(body):
     assert picks(body) == {}
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Jens Stoltenberg will not take up the post of governor of Norges Bank, the finance "
+     "ministry said.", "Jens Stoltenberg"),
+    ("Former minister Anna Berg turned down the post of finance minister on Monday.",
+     "Anna Berg"),
+    ("Mark Lowe declined the post of foreign minister, citing family reasons.", "Mark Lowe"),
+])
+def test_declining_a_post_is_a_withdrawal_even_by_a_serving_head(body, name):
+    assert picks(body, "2022-03-24T12:00:00+00:00")[name].status == "withdrawn"
+
+
+@pytest.mark.parametrize("body", [
+    "The nominee said she would not take up residence in the capital.",
+    "He declined the invitation to the summit on Monday.",
+])
+def test_declining_what_is_no_post_is_no_withdrawal(body):
+    assert picks(body) == {}

@@ -21,9 +21,12 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     posts = ctx.per_sentence("posts", sentence, lambda: _posts(ctx, text))
     if not posts:
         return []
-    nominator = _nominator(ctx, sentence)
+    # "Stoltenberg will not take up the post": a withdrawal is the nominee's own act, and a
+    # head of government or of a body can withdraw as well as anyone.
+    withdrawal = rule == "nomination.withdraw"
+    nominator = None if withdrawal else _nominator(ctx, sentence)
     # "the next president of the European Council" resolved to its holder is the post itself.
-    people = [p for p in _people(ctx, sentence, nominator)
+    people = [p for p in _people(ctx, sentence, nominator, include_heads=withdrawal)
               if not any(ps <= p[1] < pe for _, ps, pe, _ in posts)]
     named = people + [(m.name, m.start - sentence.start, m.end - sentence.start)
                       for m in ctx.mentions(sentence) if m.kind == "person" and m.name]
@@ -221,7 +224,8 @@ def _is_head(ctx: ArticleContext, name: str) -> bool:
     return False
 
 
-def _people(ctx: ArticleContext, sentence: Sentence, nominator) -> list[tuple[str, int, int]]:
+def _people(ctx: ArticleContext, sentence: Sentence, nominator,
+            include_heads: bool = False) -> list[tuple[str, int, int]]:
     """Candidate nominees: lexicon people and capitalised names, minus the nominator."""
     text = sentence.text
     people: list[tuple[str, int, int]] = []
@@ -229,7 +233,8 @@ def _people(ctx: ArticleContext, sentence: Sentence, nominator) -> list[tuple[st
     for m in ctx.mentions(sentence):
         start, end = m.start - sentence.start, m.end - sentence.start
         if m.kind == "person" and m.name and (
-                not nominator or m.name != nominator[0]) and not _is_head(ctx, m.name) \
+                not nominator or m.name != nominator[0]) and (
+                    include_heads or not _is_head(ctx, m.name)) \
                 or m.kind == "person" and m.name and any(
                     _OBJECT_GAP.fullmatch(text[e:start]) for e in picked):
             # a head of government right after 'chose' is the pick ("chose Estonian Prime
