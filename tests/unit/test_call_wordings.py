@@ -39,3 +39,22 @@ def test_calls_framed_without_a_phone_word_beside_the_verb(body, countries):
 ])
 def test_speeches_and_meetings_are_not_calls(body):
     assert calls(body) == []
+
+
+@pytest.mark.parametrize("body, countries", [
+    ("Modi spoke with Russian President Vladimir Putin, who briefed him about his meeting in "
+     "Moscow.", [{"IND", "RUS"}]),
+    ("Macron talked with Scholz on Monday regarding the upcoming summit in Brussels.",
+     [{"FRA", "DEU"}]),
+    ("Albanese spoke to Ishiba ahead of their planned meeting in Tokyo.", [{"AUS", "JPN"}]),
+])
+def test_a_meeting_that_is_the_calls_topic_does_not_make_it_in_person(body, countries):
+    assert calls(body) == countries
+
+
+@pytest.mark.parametrize("body", [
+    "Macron spoke with Scholz at the summit in Brussels.",
+    "Modi spoke with Putin during his visit to Moscow.",
+])
+def test_a_conversation_at_a_meeting_is_still_no_call(body):
+    assert calls(body) == []

@@ -25,7 +25,7 @@ _PHONE_CONTEXT = re.compile(r"\b(?:phone|phoned|telephone|telephoned|telephonic|
 def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weight: float) -> list[Candidate]:
     """A call candidate when the sentence names parties from two or more countries."""
     text = sentence.text
-    if rule in _WEAK_RULES and (_IN_PERSON.search(text) or _HABITUAL.search(text)
+    if rule in _WEAK_RULES and (_in_person(text) or _HABITUAL.search(text)
                                 or not _PHONE_CONTEXT.search(ctx.article.title + ctx.article.body)):
         return []  # "kept talking to", "spoke with ... at the summit": not a call
     if rule == "call.spoke_together" and (not _JOINED_SUBJECT.search(text[:hit.start()])
@@ -67,6 +67,19 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
         out.append(Candidate("call", key, status, {"participants": group, "medium": medium},
                              sentence, rule, confidence, day, dated=date_given))
     return out
+
+
+# "briefed him about his meeting in Moscow", "discussed the upcoming summit": what the call
+# was about, not where the two met.
+_TOPIC_BEFORE = re.compile(r"\b(?:about|regarding|discuss(?:ed|ing)?|on the outcome of|"
+                           r"preparations for|ahead of) (?:his|her|their|its|the|a|an|next|"
+                           r"upcoming|planned|recent|last week's|)\s*(?:\w+ )?$", re.I)
+
+
+def _in_person(text: str) -> bool:
+    """The parties met in person: a meeting word that is not the call's topic."""
+    return any(not _TOPIC_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+               for m in _IN_PERSON.finditer(text))
 
 
 def _own_stretch(ctx, text: str, hit: re.Match, mentions: list[Mention], offset: int) -> list:
