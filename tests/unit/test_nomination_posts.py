@@ -127,3 +127,10 @@ def test_declining_a_post_is_a_withdrawal_even_by_a_serving_head(body, name):
 ])
 def test_declining_what_is_no_post_is_no_withdrawal(body):
     assert picks(body) == {}
+
+
+def test_the_head_whose_nominee_withdrew_is_not_the_one_withdrawing():
+    found = picks("Lena Park, who replaced Tom Reed as Trump's nominee for labor secretary after "
+                  "the former senator withdrew in May, awaits a committee vote.",
+                  "2025-06-01T12:00:00+00:00")
+    assert "Donald Trump" not in found

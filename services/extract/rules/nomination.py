@@ -26,7 +26,8 @@ def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weig
     withdrawal = rule == "nomination.withdraw"
     nominator = None if withdrawal else _nominator(ctx, sentence)
     # "the next president of the European Council" resolved to its holder is the post itself.
-    people = [p for p in _people(ctx, sentence, nominator, include_heads=withdrawal)
+    people = [p for p in _people(ctx, sentence, nominator,
+                                 withdrawing_at=hit.start() if withdrawal else None)
               if not any(ps <= p[1] < pe for _, ps, pe, _ in posts)]
     named = people + [(m.name, m.start - sentence.start, m.end - sentence.start)
                       for m in ctx.mentions(sentence) if m.kind == "person" and m.name]
@@ -225,8 +226,11 @@ def _is_head(ctx: ArticleContext, name: str) -> bool:
 
 
 def _people(ctx: ArticleContext, sentence: Sentence, nominator,
-            include_heads: bool = False) -> list[tuple[str, int, int]]:
-    """Candidate nominees: lexicon people and capitalised names, minus the nominator."""
+            withdrawing_at: int | None = None) -> list[tuple[str, int, int]]:
+    """Candidate nominees: lexicon people and capitalised names, minus the nominator.
+
+    A head of government or of a body is a nominee only right after a pick verb, or as the
+    subject just before a withdrawal ('Stoltenberg will not take up the post')."""
     text = sentence.text
     people: list[tuple[str, int, int]] = []
     picked = _picked_spans(ctx, text)
@@ -234,7 +238,8 @@ def _people(ctx: ArticleContext, sentence: Sentence, nominator,
         start, end = m.start - sentence.start, m.end - sentence.start
         if m.kind == "person" and m.name and (
                 not nominator or m.name != nominator[0]) and (
-                    include_heads or not _is_head(ctx, m.name)) \
+                    not _is_head(ctx, m.name) or withdrawing_at is not None
+                    and _SUBJECT_GAP.fullmatch(text[end:withdrawing_at])) \
                 or m.kind == "person" and m.name and any(
                     _OBJECT_GAP.fullmatch(text[e:start]) for e in picked):
             # a head of government right after 'chose' is the pick ("chose Estonian Prime
@@ -278,6 +283,7 @@ Administration Cabinet""".split())
 
 # What may stand between a pick verb and the pick: names, adjectives and the pick's current
 # or past title ("appointed former Nigerian finance minister Ngozi Okonjo-Iweala").
+_SUBJECT_GAP = re.compile(r"\s*(?:[\w’']+\s+){0,3}")  # "Stoltenberg [has said he] will not"
 _OBJECT_GAP = re.compile(
     r"\s+(?:(?:former|outgoing|incumbent|acting|deputy|vice|prime|finance|foreign|trade|economy|"
     r"defen[cs]e|interior|justice|health|energy|minister|secretary|president|governor|"
