@@ -50,6 +50,9 @@ def confirmed_titled(doc, offset: int, found: list[Mention]) -> list[Mention]:
         s < m.end and m.start < e for s, e in people)]
 
 
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "``"})
+
+
 def unknown_people(doc, offset: int, known: list[Mention]) -> list[Mention]:
     """People that the parse's NER finds and no lexicon mention covers: two or more name words."""
     if doc is None:
@@ -63,6 +66,8 @@ def unknown_people(doc, offset: int, known: list[Mention]) -> list[Mention]:
             words = words[1:]
         if len(words) < 2 or not all(_NAME_TOKEN.match(w) for w in words):
             continue
+        if ent.start > 0 and doc[ent.start - 1].text in _OPENING_QUOTES:
+            continue  # 'introduced as "Mad Dog"': a nickname or a quoted phrase, not a person
         start, end = ent.start_char + offset, ent.end_char + offset
         if any(m.start < end and start < m.end for m in known):
             continue
@@ -191,6 +196,8 @@ class ArticleContext:
             for match in _FULL_NAME.finditer(self.article.body):
                 if self.article.body[match.end():match.end() + 1] == ")":
                     continue
+                if self.article.body[max(0, match.start() - 1):match.start()] in _OPENING_QUOTES:
+                    continue  # '"Mad Dog"': a nickname, not the full name of a 'Dog'
                 name = last_name_run(match.group(0))
                 if name:
                     self._full_names.setdefault(name.split()[-1], name)

@@ -134,3 +134,13 @@ def test_the_head_whose_nominee_withdrew_is_not_the_one_withdrawing():
                   "the former senator withdrew in May, awaits a committee vote.",
                   "2025-06-01T12:00:00+00:00")
     assert "Donald Trump" not in found
+
+
+@pytest.mark.parametrize("body, name", [
+    ('The president said he would nominate retired General Jim Mattis, whom he called "Mad '
+     'Dog," as defense secretary.', "Jim Mattis"),
+    ('The premier named Ana Ruiz, known to colleagues as "Iron Ana," as foreign minister.',
+     "Ana Ruiz"),
+])
+def test_a_quoted_nickname_is_not_the_nominee(body, name):
+    assert list(picks(body, "2016-12-03T12:00:00+00:00")) == [name]

@@ -252,6 +252,8 @@ def _people(ctx: ArticleContext, sentence: Sentence, nominator,
             continue  # part of a known person's mention (the nominator included)
         if text[match.end():match.end() + 1] == ")":
             continue  # "(Reuters)", "(Sample Wire)": a credit, not a person
+        if text[max(0, match.start(1) - 1):match.start(1)] in ('"', "“", "‘", "'"):
+            continue  # 'introduced as "Mad Dog"': a nickname or a quote, not a person
         found = last_name_run(match.group(1))
         if found is None:
             continue
