@@ -11,7 +11,6 @@ import contextlib
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,7 +19,7 @@ from pathlib import Path
 import orjson
 from kafka import KafkaConsumer, TopicPartition
 
-from services.core.broker import EmbeddedBroker, ensure_topics
+from services.core.broker import EmbeddedBroker, accepts_connections, ensure_topics
 from services.core.children import alive, spawn, stop_all
 from services.core.errors import DiplowireError
 from services.core.runner import wait_ready
@@ -61,13 +60,8 @@ def _spawn(command: str, bootstrap: str) -> subprocess.Popen:
     return spawn([sys.executable, "-m", "services.cli", command], env=env)
 
 
-def _pid_file() -> Path:
-    return EmbeddedBrokerSettings().data_dir.parent / "up.pid"
-
-
-def _refuse_leftovers(ports: dict[str, int]) -> None:
+def _refuse_leftovers(pid_file: Path, ports: dict[str, int]) -> None:
     """Stop with a clear line if an earlier `up` still runs, or a port we need is taken."""
-    pid_file = _pid_file()
     if pid_file.exists():
         pids = [int(p) for p in pid_file.read_text().split() if p.isdigit()]
         running = [p for p in pids if alive(p)]
@@ -77,12 +71,10 @@ def _refuse_leftovers(ports: dict[str, int]) -> None:
                 f"); stop it with: kill -TERM {running[0]}  (its children stop with it)")
         pid_file.unlink()
     for what, port in ports.items():
-        with socket.socket() as probe:
-            probe.settimeout(0.5)
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                raise DiplowireError(
-                    f"port {port} ({what}) is already in use on 127.0.0.1: another diplowire "
-                    f"or Kafka runs here; stop it, or set {_PORT_VARIABLES[what]} to a free port")
+        if accepts_connections("127.0.0.1", port):
+            raise DiplowireError(
+                f"port {port} ({what}) is already in use on 127.0.0.1: another diplowire "
+                f"or Kafka runs here; stop it, or set {_PORT_VARIABLES[what]} to a free port")
 
 
 _PORT_VARIABLES = {
@@ -103,13 +95,10 @@ def _earlier_articles(settings: IngestSettings, bootstrap: str) -> int:
         consumer.close()
 
 
-def wipe_local_state() -> list[Path]:
+def wipe_local_state(dirs: list[Path]) -> None:
     """Delete the embedded broker's and the workers' data dirs (`up --fresh`)."""
-    dirs = [EmbeddedBrokerSettings().data_dir, ExtractorSettings().extractor_data_dir,
-            AlerterSettings().alerter_data_dir]
     for path in dirs:
         shutil.rmtree(path, ignore_errors=True)
-    return dirs
 
 
 def _tail_consumer(settings: IngestSettings, bootstrap: str, topics: list[str]) -> KafkaConsumer:
@@ -152,21 +141,22 @@ def run_up(feed: str | None = None, keep_running: bool = True, timeout: float = 
 
 
 def _run(feed, keep_running, timeout, fresh) -> int:
-    settings = IngestSettings()
+    settings, embedded = IngestSettings(), EmbeddedBrokerSettings()
+    extractor, alerter = ExtractorSettings(), AlerterSettings()
     bootstrap = settings.kafka_bootstrap
-    ports = {"extractor metrics": ExtractorSettings().extractor_metrics_port,
-             "alerter metrics": AlerterSettings().alerter_metrics_port}
+    ports = {"extractor metrics": extractor.extractor_metrics_port,
+             "alerter metrics": alerter.alerter_metrics_port}
     if not bootstrap:
-        ports["embedded broker"] = EmbeddedBrokerSettings().port
-    _refuse_leftovers(ports)
+        ports["embedded broker"] = embedded.port
+    pid_file = embedded.data_dir.parent / "up.pid"
+    _refuse_leftovers(pid_file, ports)
     if fresh:
-        wipe_local_state()
+        wipe_local_state([embedded.data_dir, extractor.extractor_data_dir,
+                          alerter.alerter_data_dir])
     broker = None
     workers: list[subprocess.Popen] = []
-    pid_file = _pid_file()
     try:
         if not bootstrap:
-            embedded = EmbeddedBrokerSettings()
             broker = EmbeddedBroker(embedded.data_dir, embedded.port).start()
             bootstrap = broker.bootstrap
             _say(f"embedded broker on {bootstrap} (data in {embedded.data_dir})")

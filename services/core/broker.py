@@ -25,15 +25,22 @@ def broker_binary() -> Path:
     return path
 
 
+def accepts_connections(host: str, port: int, timeout: float = 0.5) -> bool:
+    """True if something accepts a TCP connection on host:port now."""
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
 def wait_for_port(host: str, port: int, timeout: float) -> None:
     """Block until something accepts TCP connections on host:port."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        try:
-            with socket.create_connection((host, port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
+        if accepts_connections(host, port):
+            return
+        time.sleep(0.1)
     raise DiplowireError(f"nothing listening on {host}:{port} after {timeout}s")
 
 
@@ -44,12 +51,9 @@ def require_reachable(bootstrap: str, timeout: float = 3.0) -> None:
     """
     for server in bootstrap.split(","):
         host, _, port = server.strip().rpartition(":")
-        try:
-            with socket.create_connection((host.strip("[]") or "127.0.0.1", int(port)),
-                                          timeout=timeout):
-                return
-        except (OSError, ValueError):
-            continue
+        if port.isdigit() and accepts_connections(host.strip("[]") or "127.0.0.1", int(port),
+                                                  timeout):
+            return
     raise DiplowireError(
         f"no Kafka broker reachable at {bootstrap}; start one (`diplowire up` runs the embedded "
         "broker) or point DIPLOWIRE_KAFKA_BOOTSTRAP at yours")

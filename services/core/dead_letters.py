@@ -7,16 +7,14 @@ import hashlib
 from schemas.dead_letter import DeadLetter, RejectReason
 from services import __version__
 
-# The producers' and brokers' default message limit (faust `producer_max_request_size`,
-# Kafka `message.max.bytes`): a dead letter must fit under it, or it is lost with the message.
-MESSAGE_LIMIT_BYTES = 1_000_000
 _ENVELOPE_BYTES = 8_000  # reason, error (<= 2,000 chars), topic, key (<= 1,000), timestamps
 
 
 def dead_letter(reason: RejectReason, error: str, topic: str, partition: int, offset: int,
                 key: bytes | None, value: bytes | None, now: dt.datetime,
-                limit_bytes: int = MESSAGE_LIMIT_BYTES) -> DeadLetter:
-    """A `DeadLetter` for one refused message that fits in `limit_bytes` once encoded.
+                limit_bytes: int) -> DeadLetter:
+    """A `DeadLetter` for one refused message that fits in `limit_bytes` once encoded
+    (the producer's and broker's message limit: past it the dead letter is lost too).
 
     Past the limit the payload keeps its first bytes only; its size and SHA-256 always name
     the whole original, so the producer can find and resend it.

@@ -6,7 +6,6 @@ importable module reads the environment by itself. All variables start with `DIP
 
 from pathlib import Path
 from typing import Literal
-
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
@@ -99,7 +98,8 @@ class ExtractorSettings(KafkaSettings):
             "(`extraction_timeout`). Ordinary articles take 2-50 ms."))
     message_limit_bytes: int = Field(
         1_000_000, ge=100_000, description=(
-            "Largest message the producer and broker accept; dead letters are cut to fit."))
+            "Largest message the producer and broker accept (faust `producer_max_request_size`, "
+            "Kafka `message.max.bytes`); dead letters are cut to fit."))
 
 
 class AlerterSettings(KafkaSettings):

@@ -99,10 +99,9 @@ def analyse(article: RawArticle, compiled: Compiled | None = None,
     With `budget_s`, raises `BudgetExceeded` once the article has taken longer than that.
     """
     compiled = compiled or default_compiled()
-    body = clean(article.body)
-    if body.origin is not None or article.title != clean(article.title).text:
-        article = article.model_copy(update={"body": body.text,
-                                             "title": clean(article.title).text})
+    body, title = clean(article.body), clean(article.title)
+    if body.origin is not None or title.origin is not None:
+        article = article.model_copy(update={"body": body.text, "title": title.text})
     if gated and compiled.gate.isdisjoint(tokens(article.body)):
         return Extraction([])
     if budget_s is not None:

@@ -50,7 +50,7 @@ def confirmed_titled(doc, offset: int, found: list[Mention]) -> list[Mention]:
         s < m.end and m.start < e for s, e in people)]
 
 
-_OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "``"})
+OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "``"})  # a name after one is a nickname
 
 
 def unknown_people(doc, offset: int, known: list[Mention]) -> list[Mention]:
@@ -66,7 +66,7 @@ def unknown_people(doc, offset: int, known: list[Mention]) -> list[Mention]:
             words = words[1:]
         if len(words) < 2 or not all(_NAME_TOKEN.match(w) for w in words):
             continue
-        if ent.start > 0 and doc[ent.start - 1].text in _OPENING_QUOTES:
+        if ent.start > 0 and doc[ent.start - 1].text in OPENING_QUOTES:
             continue  # 'introduced as "Mad Dog"': a nickname or a quoted phrase, not a person
         start, end = ent.start_char + offset, ent.end_char + offset
         if any(m.start < end and start < m.end for m in known):
@@ -196,7 +196,7 @@ class ArticleContext:
             for match in _FULL_NAME.finditer(self.article.body):
                 if self.article.body[match.end():match.end() + 1] == ")":
                     continue
-                if self.article.body[max(0, match.start() - 1):match.start()] in _OPENING_QUOTES:
+                if self.article.body[max(0, match.start() - 1):match.start()] in OPENING_QUOTES:
                     continue  # '"Mad Dog"': a nickname, not the full name of a 'Dog'
                 name = last_name_run(match.group(0))
                 if name:

@@ -72,9 +72,10 @@ def _platform_object(ctx: ArticleContext, text: str, hit: re.Match) -> bool:
     after = text[hit.end():hit.end() + _PLATFORM_REACH]
     if _PLATFORM_NOUN.match(after):
         return True
-    return any(info[2] == "app" and match.start() < 25
-               for match in ctx.compiled.entities.finditer(after)
-               for info in [ctx.compiled.entity_info[match.group(0)]])
+    for match in ctx.compiled.entities.finditer(after):
+        if match.start() < 25 and ctx.compiled.entity_info[match.group(0)][2] == "app":
+            return True
+    return False
 
 
 def find(ctx: ArticleContext, sentence: Sentence, hit: re.Match, rule: str, weight: float) -> list[Candidate]:

@@ -3,7 +3,7 @@
 import re
 
 from services.extract.candidate import Candidate
-from services.extract.context import ArticleContext, last_name_run
+from services.extract.context import OPENING_QUOTES, ArticleContext, last_name_run
 from services.extract.dates import MONTHS, WEEKDAYS
 from services.extract.lexicon import NAME_STOPWORDS as _NOT_NAME
 from services.extract.rules.common import after_preposition, status_cue
@@ -155,7 +155,7 @@ _RELATIVE_POST = re.compile(
     re.IGNORECASE)
 # Organisation names: capitalised words ending in an institution noun, or an acronym.
 _ORGANISATION = re.compile(
-    r"\b(?:[A-Z][a-z]+ ){1,5}(?:Fund|Organi[sz]ation|Bank|Union|Council|Commission|Agency|"
+    r"\b(?!(?:The|A|An) )(?:[A-Z][a-z]+ ){1,5}(?:Fund|Organi[sz]ation|Bank|Union|Council|Commission|Agency|"
     r"Alliance|Court|Nations|Forum|Association|League)\b|\b[A-Z]{2,6}\b")
 
 
@@ -168,7 +168,6 @@ def _relative_posts(ctx: ArticleContext, text: str) -> list[tuple[str, int, int,
         organisations += [m.group(0) for m in _ORGANISATION.finditer(text[:match.start()])]
         organisations += [m.group(0) for m in _ORGANISATION.finditer(ctx.article.title)]
         for organisation in organisations:
-            organisation = re.sub(r"^(?:The|A|An) ", "", organisation)
             post = _lexicon_post(ctx, f"{match.group('title')} of the {organisation}")
             if post is not None:
                 out.append((post[0], match.start(), match.end(), post[1]))
@@ -252,7 +251,7 @@ def _people(ctx: ArticleContext, sentence: Sentence, nominator,
             continue  # part of a known person's mention (the nominator included)
         if text[match.end():match.end() + 1] == ")":
             continue  # "(Reuters)", "(Sample Wire)": a credit, not a person
-        if text[max(0, match.start(1) - 1):match.start(1)] in ('"', "“", "‘", "'"):
+        if text[max(0, match.start(1) - 1):match.start(1)] in OPENING_QUOTES:
             continue  # 'introduced as "Mad Dog"': a nickname or a quote, not a person
         found = last_name_run(match.group(1))
         if found is None:
